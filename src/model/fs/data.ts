@@ -1,0 +1,89 @@
+/**
+ * File contents. Small files hold real bytes; large ones are *virtual*: a
+ * size and a seed from which any byte range can be generated on demand, so a
+ * 1 GB image costs bytes, not a gigabyte (design.md, "rules of thumb").
+ */
+export interface VirtualData {
+  readonly virtual: true;
+  readonly size: number;
+  /** Content identity: two virtual files with the same seed and size have the same bytes. */
+  readonly seed: string;
+}
+
+export type FileData = Uint8Array | VirtualData;
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+export const EMPTY: Uint8Array = new Uint8Array(0);
+
+export function isVirtual(d: FileData): d is VirtualData {
+  return !(d instanceof Uint8Array);
+}
+
+export function virtualData(size: number, seed: string): VirtualData {
+  return { virtual: true, size, seed };
+}
+
+export function dataSize(d: FileData): number {
+  return isVirtual(d) ? d.size : d.length;
+}
+
+export function fromText(s: string): Uint8Array {
+  return enc.encode(s);
+}
+
+/** Decode as UTF-8; virtual data decodes its first `limit` bytes only. */
+export function toText(d: FileData, limit = Infinity): string {
+  return dec.decode(slice(d, 0, Math.min(dataSize(d), limit)));
+}
+
+/** Seed → 32-bit state (FNV-1a), then xorshift32: cheap, deterministic, good enough for filler bytes. */
+function seedState(seed: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
+  return h >>> 0 || 1;
+}
+
+/**
+ * Bytes [start, end) of the data. Virtual bytes are printable filler derived
+ * from the seed and the 4 KiB block index, so any range is O(length).
+ */
+export function slice(d: FileData, start: number, end: number): Uint8Array {
+  if (!isVirtual(d)) return d.subarray(start, end);
+  const s = Math.max(0, start);
+  const e = Math.min(d.size, end);
+  const out = new Uint8Array(Math.max(0, e - s));
+  const base = seedState(d.seed);
+  for (let block = Math.floor(s / 4096); block * 4096 < e; block++) {
+    let x = (base ^ Math.imul(block + 1, 0x9e3779b1)) >>> 0 || 1;
+    const from = Math.max(s, block * 4096);
+    for (let off = block * 4096; off < Math.min(e, (block + 1) * 4096); off++) {
+      x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+      if (off >= from) out[off - s] = 0x21 + (x % 94);
+    }
+  }
+  return out;
+}
+
+/** Concatenate two contents (O_APPEND); stays virtual only if the tail is empty. */
+export function concat(a: FileData, b: FileData): FileData {
+  if (dataSize(b) === 0) return a;
+  if (dataSize(a) === 0) return b;
+  const x = slice(a, 0, dataSize(a));
+  const y = slice(b, 0, dataSize(b));
+  const out = new Uint8Array(x.length + y.length);
+  out.set(x, 0);
+  out.set(y, x.length);
+  return out;
+}
+
+/** Same bytes? Virtual data compares by identity (seed, size). */
+export function sameData(a: FileData, b: FileData): boolean {
+  if (isVirtual(a) || isVirtual(b)) {
+    return isVirtual(a) && isVirtual(b) && a.seed === b.seed && a.size === b.size;
+  }
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

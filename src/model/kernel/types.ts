@@ -1,0 +1,176 @@
+/**
+ * The words of the model's kernel, defined before the implementation.
+ *
+ * A Kernel owns the process table, namespaces, the cgroup v2 tree, mounts and
+ * the page cache of one Machine (a physical host or a VM guest). Everything a
+ * program may do goes through `Sys`, a system-call surface bound to one
+ * process: paths resolve through that process's mount namespace, root and
+ * cwd; permission checks use its credentials and capabilities; fork counts
+ * against its cgroup's pids.max. The shell never touches kernel state directly.
+ */
+import type { FileData } from '../fs/data.ts';
+import type { Stat, WriteOptions } from '../fs/types.ts';
+
+/** namespaces(7): the eight types, with the names /proc/<pid>/ns uses. */
+export type NamespaceType = 'cgroup' | 'ipc' | 'mnt' | 'net' | 'pid' | 'time' | 'user' | 'uts';
+export const NAMESPACE_TYPES: readonly NamespaceType[] = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'];
+
+/** Signals the model delivers, with Linux x86 numbers (signal(7)). */
+export const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20 } as const;
+export type Signal = keyof typeof SIGNALS;
+
+/** ps(1) STAT letters: Running, Sleeping, stopped (T), Zombie. */
+export type ProcessState = 'R' | 'S' | 'T' | 'Z';
+
+/** What `ps` and /proc/<pid>/status show about one process, with PIDs as seen from the caller's PID namespace. */
+export interface ProcessInfo {
+  readonly pid: number;
+  readonly ppid: number;
+  /** NSpid: this process's PID in each PID namespace, outermost first. */
+  readonly nspid: readonly number[];
+  readonly uid: number;
+  readonly gid: number;
+  readonly comm: string;
+  readonly argv: readonly string[];
+  readonly state: ProcessState;
+  /** Virtual time the process started, µs since boot. */
+  readonly startTime: number;
+  /** CPU time used, µs. */
+  readonly cpuTime: number;
+  /** Resident memory charged to its cgroup, bytes. */
+  readonly rss: number;
+  readonly vsz: number;
+  readonly tty: string;
+  /** cgroup v2 path (/proc/<pid>/cgroup's 0::PATH as the caller sees it). */
+  readonly cgroup: string;
+  /** Namespace inode per type (readlink /proc/<pid>/ns/TYPE → TYPE:[ino]). */
+  readonly ns: Readonly<Record<NamespaceType, number>>;
+}
+
+/** One line of /proc/self/mountinfo, as the caller's mount namespace sees it. */
+export interface MountInfo {
+  readonly id: number;
+  readonly parentId: number;
+  readonly source: string;
+  readonly target: string;
+  readonly fstype: string;
+  /** Options as `mount` prints them: rw,relatime,lowerdir=...,upperdir=...,workdir=... */
+  readonly options: readonly string[];
+}
+
+/** uname(2). */
+export interface Utsname {
+  readonly sysname: string;
+  readonly nodename: string;
+  readonly release: string;
+  readonly version: string;
+  readonly machine: string;
+  readonly domainname: string;
+}
+
+/** statfs(2) plus the mount it answered for, what df(1) needs. */
+export interface StatFs {
+  readonly source: string;
+  readonly target: string;
+  readonly fstype: string;
+  readonly totalBytes: number;
+  readonly usedBytes: number;
+  readonly availBytes: number;
+  readonly totalInodes: number;
+  readonly usedInodes: number;
+}
+
+/** How a child is created: fork(2)+execve(2) in one step, optionally clone(2) flags for new namespaces. */
+export interface SpawnOptions {
+  readonly argv: readonly string[];
+  readonly env?: ReadonlyMap<string, string>;
+  readonly cwd?: string;
+  /** CLONE_NEW* for the child. */
+  readonly newNamespaces?: readonly NamespaceType[];
+  /** Put the child in this cgroup (absolute v2 path) instead of the parent's. */
+  readonly cgroup?: string;
+}
+
+/**
+ * A process as a program sees itself: its own PID and the system calls it can
+ * make. Every method may throw SysError. Paths are resolved like the real
+ * syscall would: relative to cwd, through the mount table, following symlinks
+ * (except l* calls and the last component of unlink/rmdir/rename/readlink).
+ */
+export interface Sys {
+  readonly pid: number;
+  readonly ppid: number;
+  readonly uid: number;
+  readonly gid: number;
+
+  // files
+  stat(path: string): Stat;
+  lstat(path: string): Stat;
+  readdir(path: string): string[];
+  readFile(path: string): FileData;
+  writeFile(path: string, data: FileData, opts?: WriteOptions): void;
+  openForWrite(path: string): void;
+  truncate(path: string, size: number): void;
+  mkdir(path: string, mode?: number): void;
+  rmdir(path: string): void;
+  unlink(path: string): void;
+  rename(from: string, to: string): void;
+  link(existing: string, path: string): void;
+  symlink(target: string, path: string): void;
+  readlink(path: string): string;
+  mknod(path: string, type: 'chardev' | 'blockdev' | 'fifo', rdev: readonly [number, number], mode?: number): void;
+  chmod(path: string, mode: number): void;
+  chown(path: string, uid: number, gid: number): void;
+  utimes(path: string, mtime: number): void;
+  getxattr(path: string, name: string): string | undefined;
+  /** Canonical absolute path with symlinks resolved (realpath(3)). */
+  realpath(path: string): string;
+  chdir(path: string): void;
+  getcwd(): string;
+  chroot(path: string): void;
+  statfs(path: string): StatFs;
+  mounts(): MountInfo[];
+  mount(source: string, target: string, fstype: string, options?: readonly string[]): void;
+  umount(target: string): void;
+
+  // processes
+  /** fork+exec a child; EAGAIN at pids.max, ENOMEM in a PID namespace whose init died. */
+  spawn(opts: SpawnOptions): Sys;
+  /** exit(2) for this process: becomes a zombie until its parent waits. */
+  exit(status: number): void;
+  /** waitpid(2) on an exited child (by PID as this process sees it); returns its status and reaps it. */
+  wait(pid: number): number;
+  kill(pid: number, sig: Signal): void;
+  /** Processes visible from this process's PID namespace, sorted by PID. */
+  processes(): ProcessInfo[];
+  self(): ProcessInfo;
+  /** Fatal signal delivered to this process, if any (the shell checks it at every step). */
+  pendingSignal(): Signal | undefined;
+
+  // namespaces, identity
+  unshare(types: readonly NamespaceType[]): void;
+  /** setns(2) into the namespaces of process `pid` (nsenter -t PID). */
+  setns(pid: number, types: readonly NamespaceType[]): void;
+  uname(): Utsname;
+  sethostname(name: string): void;
+  /** capabilities(7) in the effective set, e.g. "CAP_SYS_ADMIN". */
+  capabilities(): ReadonlySet<string>;
+
+  // sockets
+  /** connect(2) to a UNIX socket: returns the server object listening there (e.g. dockerd's API), ECONNREFUSED if none. */
+  connect(socketPath: string): unknown;
+  /** bind(2)+listen(2) on a TCP port in this process's network namespace; EADDRINUSE if taken there. */
+  listen(port: number, address?: string): void;
+
+  // resources (cgroup v2 accounting)
+  /** Touch `bytes` more anonymous memory; over memory.max the OOM killer runs in the cgroup. */
+  allocate(bytes: number): void;
+  release(bytes: number): void;
+  /** Run on a CPU for `us` of CPU time; cpu.max throttling stretches the wall time. Returns virtual µs elapsed. */
+  burnCpu(us: number): number;
+  /** Sleep on the virtual clock (nanosleep). Resolves early with EINTR if a signal arrives. */
+  sleep(us: number): Promise<void>;
+  /** Virtual monotonic and realtime clocks, µs. */
+  now(): number;
+  realtime(): number;
+}
