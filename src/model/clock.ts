@@ -15,10 +15,12 @@ export const US = { ms: 1_000, s: 1_000_000, min: 60_000_000 } as const;
 export class VirtualClock {
   #now: number;
   #nextId = 1;
+  readonly epochUs: number;
   #timers: Array<{ id: number; at: number; fn: () => void; live: boolean }> = [];
 
   /** `epochUs` is wall-clock time at boot, for `date`; `now` counts from boot (CLOCK_MONOTONIC). */
-  constructor(readonly epochUs: number = Date.UTC(2026, 0, 1) * 1000, start = 0) {
+  constructor(epochUs: number = Date.UTC(2026, 0, 1) * 1000, start = 0) {
+    this.epochUs = epochUs;
     this.#now = start;
   }
 

@@ -128,6 +128,8 @@ export interface Sys {
   chdir(path: string): void;
   getcwd(): string;
   chroot(path: string): void;
+  /** pivot_root(2): make `newRoot` (a mount point) the root of this mount namespace, old root under `putOld`. */
+  pivotRoot(newRoot: string, putOld: string): void;
   statfs(path: string): StatFs;
   mounts(): MountInfo[];
   mount(source: string, target: string, fstype: string, options?: readonly string[]): void;
@@ -136,6 +138,8 @@ export interface Sys {
   // processes
   /** fork+exec a child; EAGAIN at pids.max, ENOMEM in a PID namespace whose init died. */
   spawn(opts: SpawnOptions): Sys;
+  /** execve(2): replace this process's program (comm and argv change, PID stays). */
+  exec(argv: readonly string[], env?: ReadonlyMap<string, string>): void;
   /** exit(2) for this process: becomes a zombie until its parent waits. */
   exit(status: number): void;
   /** waitpid(2) on an exited child (by PID as this process sees it); returns its status and reaps it. */
@@ -155,6 +159,8 @@ export interface Sys {
   sethostname(name: string): void;
   /** capabilities(7) in the effective set, e.g. "CAP_SYS_ADMIN". */
   capabilities(): ReadonlySet<string>;
+  /** capset(2)/prctl(PR_CAPBSET_DROP): keep only `caps` (what runc does before exec). */
+  setCapabilities(caps: ReadonlySet<string>): void;
 
   // sockets
   /** connect(2) to a UNIX socket: returns the server object listening there (e.g. dockerd's API), ECONNREFUSED if none. */
