@@ -8,6 +8,11 @@ export interface VirtualData {
   readonly size: number;
   /** Content identity: two virtual files with the same seed and size have the same bytes. */
   readonly seed: string;
+  /**
+   * Real bytes appended after the generated head (`>>` onto a 1 GB file): `size`
+   * includes them, bytes [0, size - tail.length) come from the seed. Absent = no tail.
+   */
+  readonly tail?: Uint8Array;
 }
 
 export type FileData = Uint8Array | VirtualData;
@@ -51,6 +56,17 @@ function seedState(seed: string): number {
  */
 export function slice(d: FileData, start: number, end: number): Uint8Array {
   if (!isVirtual(d)) return d.subarray(start, end);
+  const tail = d.tail;
+  if (tail && tail.length > 0) {
+    const headSize = d.size - tail.length;
+    const s0 = Math.max(0, start);
+    const e0 = Math.min(d.size, end);
+    if (s0 >= headSize) return tail.subarray(s0 - headSize, Math.max(s0, e0) - headSize);
+    const out = new Uint8Array(Math.max(0, e0 - s0));
+    out.set(slice(virtualData(headSize, d.seed), s0, e0), 0);
+    if (e0 > headSize) out.set(tail.subarray(0, e0 - headSize), headSize - s0);
+    return out;
+  }
   const s = Math.max(0, start);
   const e = Math.min(d.size, end);
   const out = new Uint8Array(Math.max(0, e - s));
@@ -66,10 +82,17 @@ export function slice(d: FileData, start: number, end: number): Uint8Array {
   return out;
 }
 
-/** Concatenate two contents (O_APPEND); stays virtual only if the tail is empty. */
+/** Concatenate two contents (O_APPEND); appending real bytes to virtual data keeps it virtual (a longer tail). */
 export function concat(a: FileData, b: FileData): FileData {
   if (dataSize(b) === 0) return a;
   if (dataSize(a) === 0) return b;
+  if (isVirtual(a) && !isVirtual(b)) {
+    const old = a.tail ?? EMPTY;
+    const tail = new Uint8Array(old.length + b.length);
+    tail.set(old, 0);
+    tail.set(b, old.length);
+    return { virtual: true, size: a.size + b.length, seed: a.seed, tail };
+  }
   const x = slice(a, 0, dataSize(a));
   const y = slice(b, 0, dataSize(b));
   const out = new Uint8Array(x.length + y.length);
@@ -81,9 +104,25 @@ export function concat(a: FileData, b: FileData): FileData {
 /** Same bytes? Virtual data compares by identity (seed, size). */
 export function sameData(a: FileData, b: FileData): boolean {
   if (isVirtual(a) || isVirtual(b)) {
-    return isVirtual(a) && isVirtual(b) && a.seed === b.seed && a.size === b.size;
+    if (!(isVirtual(a) && isVirtual(b) && a.seed === b.seed && a.size === b.size)) return false;
+    return sameData(a.tail ?? EMPTY, b.tail ?? EMPTY);
   }
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/**
+ * truncate(2) of a content to `size`: shrinking keeps virtual data virtual (the
+ * seed's bytes do not depend on the size); growing appends zero bytes, as
+ * reading a file's hole returns zeros.
+ */
+export function truncateData(d: FileData, size: number): FileData {
+  const have = dataSize(d);
+  if (size === have) return d;
+  if (size > have) return concat(d, new Uint8Array(size - have));
+  if (!isVirtual(d)) return d.slice(0, size);
+  const headSize = d.size - (d.tail?.length ?? 0);
+  if (size <= headSize) return virtualData(size, d.seed);
+  return { virtual: true, size, seed: d.seed, tail: d.tail!.slice(0, size - headSize) };
 }

@@ -1,0 +1,88 @@
+/**
+ * POSIX path strings, lexically (no filesystem access): what path_resolution(7)
+ * does to "." and "//", and what dirname(1)/basename(1) print. Resolving ".."
+ * through symlinks is the VFS's job; here ".." simply drops a component, as
+ * realpath(1) -s / Node's path.posix do.
+ */
+
+/** Collapse "//" and ".", resolve ".." lexically; keeps a trailing-slash-free result ("" → "."). */
+export function normalize(p: string): string {
+  const absolute = p.startsWith('/');
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!absolute) out.push('..');
+      continue;
+    }
+    out.push(part);
+  }
+  const body = out.join('/');
+  if (absolute) return '/' + body;
+  return body === '' ? '.' : body;
+}
+
+/** Join components with "/" and normalize, like path.posix.join. */
+export function join(...parts: string[]): string {
+  const nonEmpty = parts.filter((x) => x !== '');
+  return nonEmpty.length === 0 ? '.' : normalize(nonEmpty.join('/'));
+}
+
+/** dirname(1): "/a/b/" → "/a", "a" → ".", "/" → "/". */
+export function dirname(p: string): string {
+  if (p === '') return '.';
+  let end = p.length;
+  while (end > 1 && p[end - 1] === '/') end--;
+  const slash = p.lastIndexOf('/', end - 1);
+  if (slash < 0) return '.';
+  let d = slash;
+  while (d > 0 && p[d - 1] === '/') d--;
+  return d === 0 ? '/' : p.slice(0, d);
+}
+
+/** basename(1): "/a/b/" → "b", "/" → "/", "" → "". */
+export function basename(p: string): string {
+  if (p === '') return '';
+  let end = p.length;
+  while (end > 1 && p[end - 1] === '/') end--;
+  if (end === 1 && p[0] === '/') return '/';
+  const slash = p.lastIndexOf('/', end - 1);
+  return p.slice(slash + 1, end);
+}
+
+/** Components of a path: "/usr/bin/" → ["usr", "bin"], "/" → []. Normalizes first. */
+export function splitPath(p: string): string[] {
+  const n = normalize(p);
+  if (n === '/' || n === '.') return [];
+  return (n.startsWith('/') ? n.slice(1) : n).split('/');
+}
+
+/** An absolute normalized path for `p` seen from working directory `cwd` (path_resolution(7), lexically). */
+export function resolvePath(cwd: string, p: string): string {
+  return normalize(p.startsWith('/') ? p : `${cwd}/${p}`);
+}
+
+/** Parent and last component of an absolute normalized path: "/a/b" → ["/a", "b"]; "/" → ["/", ""]. */
+export function splitParent(p: string): [string, string] {
+  if (p === '/') return ['/', ''];
+  const i = p.lastIndexOf('/');
+  return [i === 0 ? '/' : p.slice(0, i), p.slice(i + 1)];
+}
+
+/** Is `p` equal to `dir` or inside it? Both absolute and normalized. */
+export function isWithin(dir: string, p: string): boolean {
+  return dir === '/' || p === dir || p.startsWith(dir + '/');
+}
+
+/** Bytewise order of UTF-8 names (strcmp(3), what `ls` in the C locale sorts by): code point order. */
+export function compareNames(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
