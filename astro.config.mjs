@@ -1,0 +1,23 @@
+// Site configuration. `site` is a placeholder domain until the real one is
+// chosen (used for canonical URLs and, later, the sitemap).
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+  site: 'https://containers-vs-vms.example',
+  // Every page is a directory (`/layered-images/`): links always end in "/".
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  markdown: {
+    shikiConfig: {
+      // Both themes pass WCAG AA (4.5:1) for every token they colour in our
+      // code samples: src/styles/code-contrast.test.ts checks it.
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
+      defaultColor: false,
+      wrap: false,
+    },
+  },
+  // server.headers: the Lab page (issue 8) will add its cross-origin isolation headers here.
+  devToolbar: { enabled: false },
+});

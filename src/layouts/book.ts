@@ -1,0 +1,21 @@
+/**
+ * The published chapters, in order, checked: the single place pages read the
+ * book from (home, chapter pages, navigation).
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { bookOrder, checkCitations } from '../schemas/book.ts';
+
+/** One chapter as Astro loaded it. */
+export type Chapter = CollectionEntry<'chapters'>;
+
+/** Published chapters in reading order; fails the build on duplicate orders or unknown source ids. */
+export async function getBook(): Promise<Chapter[]> {
+  const entries = await getCollection('chapters');
+  for (const e of entries) checkCitations(e);
+  return bookOrder(entries);
+}
+
+/** The URL of a chapter page. */
+export function chapterHref(chapter: Pick<Chapter, 'id'>): string {
+  return `/${chapter.id}/`;
+}
