@@ -1,0 +1,385 @@
+/**
+ * A pure line editor after GNU readline's emacs mode (bash(1) READLINE):
+ * it turns keys from xterm's `onData` into the line being edited and the
+ * escape sequences that redraw it, and reports what the host must do
+ * (run the line, send SIGINT, ask for completions). No DOM and no xterm:
+ * it only produces text to write, so it is unit-tested with plain strings.
+ */
+import type { Completion } from '../../shell/session.ts';
+import { commonPrefix, formatCandidates } from './completion-list.ts';
+import { KEYMAP, isPrintable, splitKeys, type KeyAction } from './keys.ts';
+import { advance, charWidth, landing, moveCursor, stripAnsi, type Cell } from './text-width.ts';
+import { backwardBigWord, backwardWord, forwardWord } from './words.ts';
+import { HistorySearch } from './history-search.ts';
+
+/** What the host must do after some keys. `write` text goes to the terminal as is. */
+export type EditorEffect =
+  | { readonly kind: 'write'; readonly text: string }
+  /** Enter: run this line (the editor is inactive until the next `start`). */
+  | { readonly kind: 'submit'; readonly line: string }
+  /** Ctrl-C: `^C` was echoed; send SIGINT and show a fresh prompt. */
+  | { readonly kind: 'interrupt' }
+  /** Ctrl-D on an empty line: end of input, like bash's `exit`. */
+  | { readonly kind: 'eof' }
+  /** Tab: ask for completions of `line` at `cursor` (UTF-16 index), then call `completion()`. */
+  | { readonly kind: 'complete'; readonly line: string; readonly cursor: number }
+  | { readonly kind: 'bell' };
+
+/** The result of feeding keys: effects in order, and the keys not consumed because the editor stopped (Enter, Tab, Ctrl-C). */
+export interface FeedResult {
+  readonly effects: EditorEffect[];
+  readonly rest: string;
+}
+
+/** HISTSIZE in Debian's default ~/.bashrc. */
+export const HISTORY_SIZE = 1000;
+
+/** One terminal's line editor: start(prompt), feed(keys), completion(answer). */
+export class LineEditor {
+  #columns: number;
+  #prompt = '';
+  #promptChars: string[] = [];
+  #chars: string[] = [];
+  #cursor = 0;
+  #active = false;
+  #completing = false;
+  #pasting = false;
+  #afterCR = false;
+  #history: string[] = [];
+  #histIndex = 0;
+  #draft: string[] = [];
+  #killed: string[] = [];
+  #search: HistorySearch | null = null;
+  /** Where the prompt starts (col > 0 when output did not end in a newline). */
+  #origin: Cell = { row: 0, col: 0 };
+  /** Where the terminal's cursor is now, relative to the prompt's first row. */
+  #at: Cell = { row: 0, col: 0 };
+
+  constructor(options: { columns: number; history?: readonly string[] }) {
+    this.#columns = Math.max(1, options.columns);
+    this.setHistory(options.history ?? []);
+  }
+
+  /** The line being edited. */
+  get line(): string {
+    return this.#chars.join('');
+  }
+
+  /** The cursor, in code points from the start of the line. */
+  get cursor(): number {
+    return this.#cursor;
+  }
+
+  /** True between `start` and the key that ends the line. */
+  get active(): boolean {
+    return this.#active;
+  }
+
+  /** The prompt of the current (or last) line. */
+  get prompt(): string {
+    return this.#prompt;
+  }
+
+  /** Past lines, oldest first. */
+  get history(): readonly string[] {
+    return this.#history;
+  }
+
+  /** Replace the history (e.g. with the session's after a reload). */
+  setHistory(lines: readonly string[]): void {
+    this.#history = lines.filter((l) => l.trim() !== '').slice(-HISTORY_SIZE);
+    this.#histIndex = this.#history.length;
+  }
+
+  /** The terminal was resized; xterm reflows wrapped rows, so recompute where the cursor is. */
+  setColumns(columns: number): void {
+    this.#columns = Math.max(1, columns);
+    if (this.#active) this.#at = this.#cellAt(this.#cursor);
+  }
+
+  /** Begin reading a line after `prompt`, which is printed at column `startCol`. Returns the text to write. */
+  start(prompt: string, startCol = 0): string {
+    this.#prompt = prompt;
+    this.#promptChars = [...stripAnsi(prompt)];
+    this.#chars = [];
+    this.#cursor = 0;
+    this.#active = true;
+    this.#completing = false;
+    this.#search = null;
+    this.#histIndex = this.#history.length;
+    this.#draft = [];
+    this.#origin = { row: 0, col: Math.min(startCol, this.#columns - 1) };
+    const end = this.#endRaw();
+    this.#at = landing(end, 1, this.#columns);
+    return prompt + this.#wrapFix(end);
+  }
+
+  /** Process keys until the line ends (or a completion is pending); unconsumed keys come back in `rest`. */
+  feed(data: string): FeedResult {
+    const effects: EditorEffect[] = [];
+    if (!this.#active || this.#completing) return { effects, rest: data };
+    const keys = splitKeys(data);
+    let out = '';
+    let i = 0;
+    while (i < keys.length && this.#active && !this.#completing) {
+      if (this.#inserts(keys[i])) {
+        const run: string[] = [];
+        for (; i < keys.length && this.#inserts(keys[i]); i++) run.push(keys[i] === '\t' ? ' ' : keys[i]);
+        out += this.#search ? this.#searchType(run) : this.#insert(run);
+        this.#afterCR = false;
+        continue;
+      }
+      const key = keys[i++];
+      const skipLF = key === '\n' && this.#afterCR;
+      this.#afterCR = key === '\r';
+      if (skipLF) continue;
+      const action = this.#pasting ? pasteAction(key) : KEYMAP.get(key);
+      if (action === undefined) continue;
+      const done = this.#search ? this.#searchKey(action) : this.#do(action);
+      out += done.text;
+      if (done.effect) {
+        if (out) effects.push({ kind: 'write', text: out });
+        out = '';
+        effects.push(done.effect);
+      }
+    }
+    if (out) effects.push({ kind: 'write', text: out });
+    return { effects, rest: keys.slice(i).join('') };
+  }
+
+  /** Apply the answer to a `complete` effect: complete one candidate, extend to the common prefix, or list them. */
+  completion(answer: Completion): EditorEffect[] {
+    if (!this.#completing) return [];
+    this.#completing = false;
+    const line = this.line;
+    const from = [...line.slice(0, Math.max(0, Math.min(answer.from, line.length)))].length;
+    const start = Math.min(from, this.#cursor);
+    const word = this.#chars.slice(start, this.#cursor).join('');
+    const candidates = [...new Set(answer.candidates)];
+    if (candidates.length === 0) return [{ kind: 'bell' }];
+    if (candidates.length === 1) {
+      const only = candidates[0];
+      return [{ kind: 'write', text: this.#replace(start, only.endsWith('/') ? only : only + ' ') }];
+    }
+    const prefix = commonPrefix(candidates);
+    if (prefix.length > word.length) return [{ kind: 'write', text: this.#replace(start, prefix) }];
+    // Ambiguous: list them under the line, then draw the prompt and line again (bash's second Tab).
+    let text = moveCursor(this.#at, this.#cellAt(this.#chars.length)) + '\r\n';
+    text += formatCandidates(candidates, this.#columns);
+    this.#origin = { row: 0, col: 0 };
+    return [{ kind: 'write', text: text + this.#draw() }];
+  }
+
+  /** End the line from outside (e.g. the host interrupts a pending completion): moves below it. */
+  abandon(): string {
+    if (!this.#active) return '';
+    this.#active = false;
+    this.#completing = false;
+    return moveCursor(this.#at, this.#cellAt(this.#chars.length)) + '\r\n';
+  }
+
+  #inserts(key: string): boolean {
+    return isPrintable(key) || (this.#pasting && key === '\t');
+  }
+
+  #do(action: KeyAction): { text: string; effect?: EditorEffect } {
+    const chars = this.#chars;
+    switch (action) {
+      case 'accept-line': {
+        const line = this.line;
+        const text = this.abandon();
+        if (line.trim() !== '' && this.#history.at(-1) !== line) {
+          this.#history.push(line);
+          if (this.#history.length > HISTORY_SIZE) this.#history.shift();
+        }
+        return { text, effect: { kind: 'submit', line } };
+      }
+      case 'interrupt': {
+        const text = moveCursor(this.#at, this.#cellAt(chars.length)) + '^C\r\n';
+        this.#active = false;
+        return { text, effect: { kind: 'interrupt' } };
+      }
+      case 'delete-char-or-eof':
+        if (chars.length === 0) {
+          this.#active = false;
+          return { text: '', effect: { kind: 'eof' } };
+        }
+        return { text: this.#delete(this.#cursor, this.#cursor + 1) };
+      case 'complete':
+        this.#completing = true;
+        return { text: '', effect: { kind: 'complete', line: this.line, cursor: chars.slice(0, this.#cursor).join('').length } };
+      case 'backward-char': return { text: this.#moveTo(this.#cursor - 1) };
+      case 'forward-char': return { text: this.#moveTo(this.#cursor + 1) };
+      case 'beginning-of-line': return { text: this.#moveTo(0) };
+      case 'end-of-line': return { text: this.#moveTo(chars.length) };
+      case 'backward-word': return { text: this.#moveTo(backwardWord(chars, this.#cursor)) };
+      case 'forward-word': return { text: this.#moveTo(forwardWord(chars, this.#cursor)) };
+      case 'previous-history': return { text: this.#recall(this.#histIndex - 1) };
+      case 'next-history': return { text: this.#recall(this.#histIndex + 1) };
+      case 'backward-delete-char': return { text: this.#delete(this.#cursor - 1, this.#cursor) };
+      case 'delete-char': return { text: this.#delete(this.#cursor, this.#cursor + 1) };
+      case 'kill-line': return { text: this.#kill(this.#cursor, chars.length) };
+      case 'unix-line-discard': return { text: this.#kill(0, this.#cursor) };
+      case 'unix-word-rubout': return { text: this.#kill(backwardBigWord(chars, this.#cursor), this.#cursor) };
+      case 'backward-kill-word': return { text: this.#kill(backwardWord(chars, this.#cursor), this.#cursor) };
+      case 'kill-word': return { text: this.#kill(this.#cursor, forwardWord(chars, this.#cursor)) };
+      case 'yank': return { text: this.#insert(this.#killed) };
+      case 'transpose-chars': return { text: this.#transpose() };
+      case 'clear-screen':
+        // clear(1)'s sequence: home, erase display; then the prompt and line at the top.
+        this.#origin = { row: 0, col: 0 };
+        return { text: '\x1b[H\x1b[2J' + this.#draw() };
+      case 'reverse-search-history':
+        this.#search = new HistorySearch(this.#history, this.#histIndex, this.#chars, this.#cursor);
+        return { text: this.#redraw() };
+      case 'paste-start': this.#pasting = true; return { text: '' };
+      case 'paste-end': this.#pasting = false; return { text: '' };
+      case 'abort': case 'escape': return { text: '' };
+    }
+  }
+
+  /** Keys while Ctrl-R search is on (readline's isearch): typing narrows, Ctrl-R goes older, other keys accept. */
+  #searchKey(action: KeyAction): { text: string; effect?: EditorEffect } {
+    const search = this.#search as HistorySearch;
+    if (action === 'reverse-search-history') {
+      search.older();
+      return { text: this.#showSearch() };
+    }
+    if (action === 'backward-delete-char') {
+      search.erase();
+      return { text: this.#showSearch() };
+    }
+    this.#search = null;
+    if (action === 'abort') {
+      this.#chars = [...search.original];
+      this.#cursor = search.originalCursor;
+      return { text: this.#redraw() };
+    }
+    this.#histIndex = search.found ? search.match : this.#histIndex;
+    const text = this.#redraw();
+    if (action === 'escape' || action === 'paste-start' || action === 'paste-end') return { text };
+    const then = this.#do(action);
+    return { text: text + then.text, effect: then.effect };
+  }
+
+  #searchType(run: readonly string[]): string {
+    (this.#search as HistorySearch).type(run.join(''));
+    return this.#showSearch();
+  }
+
+  #showSearch(): string {
+    const search = this.#search as HistorySearch;
+    if (search.found) {
+      this.#chars = [...search.line];
+      this.#cursor = search.cursor;
+    }
+    return this.#redraw();
+  }
+
+  #displayPrompt(): readonly string[] {
+    return this.#search ? [...this.#search.prompt()] : this.#promptChars;
+  }
+
+  /** Raw cell after the prompt and the first `n` characters (col may equal the width: pending wrap). */
+  #rawAt(n: number): Cell {
+    const afterPrompt = advance(this.#origin, this.#displayPrompt(), this.#columns);
+    return advance(afterPrompt, this.#chars.slice(0, n), this.#columns);
+  }
+
+  #endRaw(): Cell {
+    return this.#rawAt(this.#chars.length);
+  }
+
+  /** The cell where the cursor sits when it is before character `n`. */
+  #cellAt(n: number): Cell {
+    return landing(this.#rawAt(n), charWidth(this.#chars[n] ?? ' '), this.#columns);
+  }
+
+  /** After filling the last cell, xterm waits to wrap; print a space and return so the cursor is really on the next row. */
+  #wrapFix(end: Cell): string {
+    return end.col >= this.#columns ? ' \r\x1b[K' : '';
+  }
+
+  /** Print the prompt and line from the origin (the terminal cursor is there and below is clear); leave the cursor in place. */
+  #draw(): string {
+    const prompt = this.#search ? this.#search.prompt() : this.#prompt;
+    const end = this.#endRaw();
+    const endCell = landing(end, 1, this.#columns);
+    const target = this.#cellAt(this.#cursor);
+    this.#at = target;
+    return prompt + this.line + this.#wrapFix(end) + moveCursor(endCell, target);
+  }
+
+  /** Go back to the origin, erase to the end of the screen, and draw again. */
+  #redraw(): string {
+    return moveCursor(this.#at, this.#origin) + '\x1b[J' + this.#draw();
+  }
+
+  #moveTo(n: number): string {
+    const to = Math.max(0, Math.min(n, this.#chars.length));
+    if (to === this.#cursor) return '';
+    this.#cursor = to;
+    const target = this.#cellAt(to);
+    const text = moveCursor(this.#at, target);
+    this.#at = target;
+    return text;
+  }
+
+  #insert(run: readonly string[]): string {
+    if (run.length === 0) return '';
+    const atEnd = this.#cursor === this.#chars.length;
+    this.#chars.splice(this.#cursor, 0, ...run);
+    this.#cursor += run.length;
+    if (!atEnd) return this.#redraw();
+    // Typing at the end of the line: echo the characters, as a terminal in cooked mode would.
+    const end = this.#endRaw();
+    this.#at = landing(end, 1, this.#columns);
+    return run.join('') + this.#wrapFix(end);
+  }
+
+  #delete(from: number, to: number): string {
+    const a = Math.max(0, from);
+    const b = Math.min(this.#chars.length, to);
+    if (a >= b) return '';
+    this.#chars.splice(a, b - a);
+    this.#cursor = a;
+    return this.#redraw();
+  }
+
+  #kill(from: number, to: number): string {
+    if (from >= to) return '';
+    this.#killed = this.#chars.slice(from, to);
+    return this.#delete(from, to);
+  }
+
+  #transpose(): string {
+    const n = this.#chars.length;
+    if (n < 2 || this.#cursor === 0) return '';
+    const at = this.#cursor === n ? n - 1 : this.#cursor;
+    [this.#chars[at - 1], this.#chars[at]] = [this.#chars[at], this.#chars[at - 1]];
+    this.#cursor = at + 1;
+    return this.#redraw();
+  }
+
+  #replace(from: number, text: string): string {
+    this.#chars.splice(from, this.#cursor - from, ...text);
+    this.#cursor = from + [...text].length;
+    return this.#redraw();
+  }
+
+  #recall(index: number): string {
+    if (index < 0 || index > this.#history.length || index === this.#histIndex) return '';
+    if (this.#histIndex === this.#history.length) this.#draft = [...this.#chars];
+    this.#histIndex = index;
+    this.#chars = index === this.#history.length ? [...this.#draft] : [...this.#history[index]];
+    this.#cursor = this.#chars.length;
+    return this.#redraw();
+  }
+}
+
+/** Inside a bracketed paste (xterm's `\x1b[200~`…`\x1b[201~`) only line ends act; other control keys are text-free. */
+function pasteAction(key: string): KeyAction | undefined {
+  if (key === '\r' || key === '\n') return 'accept-line';
+  if (key === '\x1b[201~') return 'paste-end';
+  return undefined;
+}
