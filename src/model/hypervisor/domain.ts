@@ -1,0 +1,79 @@
+/**
+ * libvirt's words for a VM: a *domain* is defined (persistent config) and
+ * may be running; its state is one of virsh's strings; a running domain has
+ * an Id, a VMM process on the host and a guest Machine with its own kernel.
+ * See libvirt docs/formatdomain.rst and virsh(1) "domstate".
+ */
+import type { FileSystem } from '../fs/types.ts';
+import type { Sys } from '../kernel/types.ts';
+import type { BootPlan } from './boot.ts';
+import type { GuestOs } from './guest-os.ts';
+import type { VmProfile } from './profiles.ts';
+
+/** virsh domstate strings the model uses. */
+export type DomainState = 'running' | 'in shutdown' | 'shut off';
+
+/** What `vm create` / `virsh define` record. */
+export interface DomainConfig {
+  readonly name: string;
+  readonly uuid: string;
+  readonly os: GuestOs;
+  readonly profile: VmProfile;
+  readonly memoryBytes: number;
+  readonly vcpus: number;
+  /** Host path of the disk image. */
+  readonly disk: string;
+  /** Created as a full copy of the base image or as a qcow2 overlay over it. */
+  readonly clone: 'full' | 'linked';
+}
+
+/** The guest's disk as the guest sees it (its root filesystem) and how much it has written. */
+export interface GuestDisk {
+  readonly fs: FileSystem;
+  /** Bytes written since the disk was created (what a qcow2 overlay grows by). */
+  writtenBytes(): number;
+}
+
+/** A booted guest Machine: its own Kernel behind these calls. */
+export interface Guest {
+  /** A root login shell process in the guest (console or ssh). */
+  login(): Sys;
+  /** The guest's init (PID 1 in the guest kernel). */
+  readonly init: Sys;
+  /** Power is cut: every guest process goes away. */
+  halt(): void;
+}
+
+/** What a guest Machine needs to come up. */
+export interface GuestSpec {
+  readonly config: DomainConfig;
+  readonly plan: BootPlan;
+  /** Virtual time the guest kernel starts (dmesg 0.000000), µs on the shared clock. */
+  readonly kernelStartUs: number;
+  readonly disk: GuestDisk;
+}
+
+/** Builds guest disks and guest Machines (guest.ts wires the real Kernel). */
+export interface GuestFactory {
+  newDisk(os: GuestOs): GuestDisk;
+  boot(spec: GuestSpec): Guest;
+}
+
+/** One domain and its run-time state. */
+export interface Domain {
+  readonly config: DomainConfig;
+  readonly state: DomainState;
+  /** libvirt's Id while running, counting up per host from 1. */
+  readonly id: number | undefined;
+  /** Virtual time of power-on, µs. */
+  readonly startedUs: number | undefined;
+  readonly plan: BootPlan | undefined;
+  /** True once the guest reached its login prompt. */
+  readonly booted: boolean;
+  /** Host PID of the VMM process (qemu-system-x86_64 or firecracker) while running. */
+  readonly vmmPid: number | undefined;
+  /** Bytes reserved from the host: guest RAM + VMM overhead, while running. */
+  readonly reservedBytes: number;
+  readonly guest: Guest | undefined;
+  readonly ip: string;
+}

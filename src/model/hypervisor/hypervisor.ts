@@ -1,0 +1,279 @@
+/**
+ * The hypervisor on one host, in libvirt's role: it keeps domain
+ * definitions, creates their disk images under /var/lib/libvirt/images,
+ * and starts each VM as a VMM process on the host (qemu-system-x86_64 with
+ * KVM, or firecracker) whose resident memory is the guest's RAM plus the
+ * VMM's own overhead ("Guest memory is part of the user address space of the
+ * process that is using kvm", facts §7.2). The guest boots on the virtual
+ * clock (boot.ts) into a Machine with its own kernel (guest.ts).
+ *
+ * Errors are SysErrors whose message is libvirt's virError text, so virsh
+ * prints `error: <message>` as the real one does.
+ */
+import type { Timer, VirtualClock } from '../clock.ts';
+import { fail, isSysError } from '../errors.ts';
+import type { Sys } from '../kernel/types.ts';
+import type { Rng } from '../rng.ts';
+import { bootPlan } from './boot.ts';
+import type { ConsoleLine } from './boot.ts';
+import type { Domain, DomainConfig, DomainState, Guest, GuestDisk, GuestFactory } from './domain.ts';
+import { grow as growBy, qcow2Data, readImage } from './disk-image.ts';
+import { findGuestOs } from './guest-os.ts';
+import { PROFILES } from './profiles.ts';
+import type { VmProfile } from './profiles.ts';
+import { vmmArgv } from './vmm.ts';
+
+/** libvirtd's UNIX socket (virsh's default qemu:///system URI). */
+export const LIBVIRT_SOCK = '/var/run/libvirt/libvirt-sock';
+/** libvirt's default storage pool directory. */
+export const IMAGES_DIR = '/var/lib/libvirt/images';
+/** ACPI shutdown of a guest until power-off: illustrative (no sourced figure). */
+export const SHUTDOWN_US = { full: 2_000_000, microvm: 50_000 } as const;
+
+/** What `vm create` asks for. */
+export interface CreateRequest {
+  readonly name: string;
+  /** Guest OS id or base image file name (guest-os.ts). */
+  readonly image: string;
+  readonly memoryBytes?: number;
+  readonly vcpus?: number;
+  readonly profile?: VmProfile['name'];
+  readonly clone?: 'full' | 'linked';
+}
+
+interface Slot {
+  config: DomainConfig;
+  state: DomainState;
+  id: number | undefined;
+  startedUs: number | undefined;
+  plan: Domain['plan'];
+  booted: boolean;
+  vmm: Sys | undefined;
+  reservedBytes: number;
+  guest: Guest | undefined;
+  disk: GuestDisk | undefined;
+  syncedBytes: number;
+  timers: Timer[];
+  ip: string;
+}
+
+export interface HypervisorOptions {
+  /** The libvirtd process on the host: VMMs are its children, disk images its files. */
+  readonly host: Sys;
+  readonly clock: VirtualClock;
+  readonly rng: Rng;
+  /** Builds guest Machines; without one, VMs boot (clock, memory, disk) but have no guest to log into. */
+  readonly guests?: GuestFactory;
+}
+
+const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
+
+/** libvirtd + KVM on a Linux host. */
+export class Hypervisor {
+  readonly #host: Sys;
+  readonly #clock: VirtualClock;
+  readonly #rng: Rng;
+  readonly #guests: GuestFactory | undefined;
+  readonly #slots = new Map<string, Slot>();
+  #nextId = 1;
+  #nextIp = 2;
+
+  constructor(opts: HypervisorOptions) {
+    this.#host = opts.host;
+    this.#clock = opts.clock;
+    this.#rng = opts.rng;
+    this.#guests = opts.guests;
+  }
+
+  /** Host path of a guest OS's base image. */
+  basePath(image: string): string {
+    const os = findGuestOs(image);
+    if (!os) fail('ENOENT', image, `Cannot access storage file '${IMAGES_DIR}/${image}': No such file or directory`);
+    return `${IMAGES_DIR}/${os.image.file}`;
+  }
+
+  /** virsh list --all order: running domains by Id, then the others by name. */
+  domains(): Domain[] {
+    const all = [...this.#slots.values()];
+    const on = all.filter((s) => s.id !== undefined).sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+    const off = all.filter((s) => s.id === undefined).sort((a, b) => (a.config.name < b.config.name ? -1 : 1));
+    return [...on, ...off].map((s) => this.#view(s));
+  }
+
+  /** One domain by name (virsh's "failed to get domain" when missing). */
+  domain(name: string): Domain {
+    return this.#view(this.#slot(name));
+  }
+
+  /** Create the disk image (full copy or qcow2 overlay of the base) and define the domain. */
+  create(req: CreateRequest): Domain {
+    if (!NAME_RE.test(req.name)) fail('EINVAL', req.name, `invalid argument: invalid domain name '${req.name}'`);
+    if (this.#slots.has(req.name)) fail('EEXIST', req.name, `operation failed: domain '${req.name}' already exists with uuid ${this.#slots.get(req.name)?.config.uuid}`);
+    const os = findGuestOs(req.image);
+    const base = this.basePath(req.image);
+    if (!os) fail('ENOENT', req.image);
+    const profile = PROFILES[req.profile ?? os.profile];
+    if (profile.name === 'microvm' && os.family !== 'linux') fail('EINVAL', req.name, `unsupported configuration: Firecracker boots Linux guests only, not ${os.prettyName}`);
+    const clone = req.clone ?? 'full';
+    const baseData = this.#host.readFile(base);
+    const baseImg = readImage(baseData);
+    if (clone === 'linked' && profile.name === 'microvm') fail('EINVAL', req.name, 'unsupported configuration: Firecracker needs a raw disk image, not a qcow2 overlay');
+    const ext = clone === 'linked' || baseImg.format === 'qcow2' ? 'qcow2' : os.image.file.split('.').pop();
+    const disk = `${IMAGES_DIR}/${req.name}.${ext}`;
+    if (exists(this.#host, disk)) fail('EEXIST', disk, `operation failed: storage volume '${req.name}.${ext}' exists already`);
+    const memoryBytes = req.memoryBytes ?? os.memoryBytes;
+    const vcpus = req.vcpus ?? os.vcpus;
+    if (!(memoryBytes > 0) || !(vcpus > 0) || vcpus > 1024) fail('EINVAL', req.name, 'invalid argument: memory and vCPU count must be positive (KVM allows up to 1024 vCPUs, facts §7.2)');
+    const uuid = uuidFrom(this.#rng);
+    // mutate last: the disk, then the definition
+    const data = clone === 'full'
+      ? baseData
+      : qcow2Data({ virtualBytes: baseImg.virtualBytes, backingFile: base, backingFormat: baseImg.format, generation: uuid });
+    this.#host.writeFile(disk, data, { exclusive: true, mode: 0o600 });
+    const config: DomainConfig = { name: req.name, uuid, os, profile, memoryBytes, vcpus, disk, clone };
+    this.#slots.set(req.name, {
+      config, state: 'shut off', id: undefined, startedUs: undefined, plan: undefined, booted: false, vmm: undefined,
+      reservedBytes: 0, guest: undefined, disk: undefined, syncedBytes: 0, timers: [], ip: `192.168.122.${this.#nextIp++}`,
+    });
+    return this.domain(req.name);
+  }
+
+  /**
+   * Power on: reserve guest RAM + VMM overhead on the host (refused when the
+   * host has less available: QEMU's "cannot set up guest memory"), start the
+   * VMM process and schedule the boot phases on the virtual clock.
+   */
+  start(name: string): Domain {
+    const s = this.#slot(name);
+    if (s.state !== 'shut off') fail('EINVAL', name, 'Requested operation is not valid: domain is already running');
+    const c = s.config;
+    if (!exists(this.#host, c.disk)) fail('ENOENT', c.disk, `Cannot access storage file '${c.disk}': No such file or directory`);
+    const need = c.memoryBytes + c.profile.overheadBytes;
+    const avail = memAvailable(this.#host);
+    const noMem = (): never => fail('ENOMEM', name, c.profile.vmm === 'firecracker'
+      ? `internal error: firecracker: Failed to create guest memory: Cannot allocate memory (os error 12)`
+      : `internal error: process exited while connecting to monitor: qemu-system-x86_64: cannot set up guest memory 'pc.ram': Cannot allocate memory`);
+    if (avail !== undefined && need > avail) noMem();
+    const id = this.#nextId;
+    const vmm = this.#host.spawn({ argv: vmmArgv(c, id) });
+    try {
+      vmm.allocate(need);
+    } catch (e) {
+      vmm.exit(1);
+      this.#host.wait(vmm.pid);
+      if (isSysError(e, 'ENOMEM')) noMem();
+      throw e;
+    }
+    this.#nextId++;
+    const now = this.#clock.now;
+    const disk = s.disk ?? this.#guests?.newDisk(c.os);
+    const plan = bootPlan(c.os, c.profile, { name: c.name, memoryBytes: c.memoryBytes, vcpus: c.vcpus, diskVirtualBytes: readImage(this.#host.readFile(c.disk)).virtualBytes });
+    Object.assign(s, { state: 'running', id, startedUs: now, plan, booted: false, vmm, reservedBytes: need, disk });
+    s.guest = disk && this.#guests ? this.#guests.boot({ config: c, plan, kernelStartUs: now + plan.kernelStartUs, disk }) : undefined;
+    s.timers = [this.#clock.setTimer(plan.totalUs, () => { s.booted = true; })];
+    return this.#view(s);
+  }
+
+  /** ACPI power button: the guest shuts down, then the VMM exits (virsh shutdown). */
+  shutdown(name: string): Domain {
+    const s = this.#slot(name);
+    if (s.state !== 'running') fail('EINVAL', name, 'Requested operation is not valid: domain is not running');
+    s.state = 'in shutdown';
+    s.timers.push(this.#clock.setTimer(SHUTDOWN_US[s.config.profile.name], () => this.#powerOff(s)));
+    return this.#view(s);
+  }
+
+  /** Pull the plug (virsh destroy): the VMM is killed at once. */
+  destroy(name: string): Domain {
+    const s = this.#slot(name);
+    if (s.state === 'shut off') fail('EINVAL', name, 'Requested operation is not valid: domain is not running');
+    this.#powerOff(s);
+    return this.#view(s);
+  }
+
+  /** Forget a shut-off domain; with `removeStorage` also delete its disk image (virsh undefine --remove-all-storage). */
+  undefine(name: string, removeStorage = false): void {
+    const s = this.#slot(name);
+    if (s.state !== 'shut off') fail('EINVAL', name, 'Requested operation is not valid: cannot undefine a running domain in the model (destroy it first)');
+    if (removeStorage && exists(this.#host, s.config.disk)) this.#host.unlink(s.config.disk);
+    this.#slots.delete(name);
+  }
+
+  /** Console lines the guest has printed so far (all of them once booted). */
+  console(name: string): ConsoleLine[] {
+    const s = this.#slot(name);
+    if (!s.plan || s.startedUs === undefined) return [];
+    const t = this.#clock.now - s.startedUs;
+    return s.plan.lines.filter((l) => l.atUs <= t);
+  }
+
+  #slot(name: string): Slot {
+    const s = this.#slots.get(name);
+    if (!s) fail('ENOENT', name, `failed to get domain '${name}'`);
+    return s;
+  }
+
+  #powerOff(s: Slot): void {
+    for (const t of s.timers) t.cancel();
+    s.timers = [];
+    s.guest?.halt();
+    if (s.vmm) {
+      s.vmm.release(s.reservedBytes);
+      s.vmm.exit(0);
+      this.#host.wait(s.vmm.pid);
+    }
+    this.#syncDisk(s);
+    Object.assign(s, { state: 'shut off', id: undefined, startedUs: undefined, plan: undefined, booted: false, vmm: undefined, reservedBytes: 0, guest: undefined });
+  }
+
+  /** A qcow2 disk grows by the clusters the guest wrote since the last sync (copy-on-write over the backing file). */
+  #syncDisk(s: Slot): void {
+    if (!s.disk) return;
+    const written = s.disk.writtenBytes();
+    const delta = written - s.syncedBytes;
+    if (delta <= 0 || !exists(this.#host, s.config.disk)) return;
+    const data = this.#host.readFile(s.config.disk);
+    if (readImage(data).format !== 'qcow2') return;
+    this.#host.writeFile(s.config.disk, growBy(data, delta));
+    s.syncedBytes = written;
+  }
+
+  #view(s: Slot): Domain {
+    return {
+      config: s.config, state: s.state, id: s.id, startedUs: s.startedUs, plan: s.plan, booted: s.booted,
+      vmmPid: s.vmm?.pid, reservedBytes: s.reservedBytes, guest: s.booted ? s.guest : undefined, ip: s.ip,
+    };
+  }
+}
+
+function exists(sys: Sys, path: string): boolean {
+  try {
+    sys.stat(path);
+    return true;
+  } catch (e) {
+    if (isSysError(e)) return false;
+    throw e;
+  }
+}
+
+/** MemAvailable from the host's /proc/meminfo, bytes; undefined when there is no procfs to ask. */
+export function memAvailable(sys: Sys): number | undefined {
+  let text: string;
+  try {
+    const d = sys.readFile('/proc/meminfo');
+    text = new TextDecoder().decode(d instanceof Uint8Array ? d : new Uint8Array(0));
+  } catch {
+    return undefined;
+  }
+  const m = /^MemAvailable:\s+(\d+) kB$/m.exec(text);
+  return m ? Number(m[1]) * 1024 : undefined;
+}
+
+/** A random (version 4) UUID from the world's seeded generator. */
+function uuidFrom(rng: Rng): string {
+  const h = rng.hex(32).split('');
+  h[12] = '4';
+  h[16] = '89ab'[rng.int(4)];
+  const s = h.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}

@@ -1,0 +1,29 @@
+/**
+ * The VMM process a running VM is on the host: its argv as `ps` shows it.
+ * QEMU emulates a whole PC (q35 chipset, SeaBIOS, devices) and uses KVM
+ * through /dev/kvm as its accelerator; Firecracker is one small process per
+ * microVM with five devices (facts §7.2, §8.2, §9.5).
+ */
+import type { DomainConfig } from './domain.ts';
+
+/** argv of the VMM for this domain (libvirt's qemu command line, shortened; firecracker's API socket). */
+export function vmmArgv(c: DomainConfig, id: number): string[] {
+  if (c.profile.vmm === 'firecracker') {
+    return ['/usr/bin/firecracker', '--id', c.name, '--api-sock', `/run/firecracker/${c.name}.socket`];
+  }
+  const mib = Math.round(c.memoryBytes / (1024 * 1024));
+  return [
+    '/usr/bin/qemu-system-x86_64',
+    '-name', `guest=${c.name},debug-threads=on`,
+    '-machine', `${c.profile.machine},accel=kvm,usb=off`,
+    '-cpu', 'host',
+    '-m', String(mib),
+    '-smp', `${c.vcpus},sockets=${c.vcpus},cores=1,threads=1`,
+    '-uuid', c.uuid,
+    '-drive', `file=${c.disk},format=${c.disk.endsWith('.qcow2') ? 'qcow2' : 'raw'},if=virtio`,
+    '-netdev', `tap,id=hostnet0`,
+    '-device', 'virtio-net-pci,netdev=hostnet0',
+    '-serial', 'pty',
+    '-monitor', `unix:/var/lib/libvirt/qemu/domain-${id}-${c.name}/monitor.sock,server,nowait`,
+  ];
+}
