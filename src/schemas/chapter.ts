@@ -5,17 +5,25 @@
  */
 import { z } from 'astro/zod';
 
+/** Zod error option: "is required" when missing, "must be <what>" when the value has the wrong type. */
+function required(what: string) {
+  return {
+    error: (issue: { code?: string; input?: unknown }) =>
+      issue.code !== 'invalid_type' ? undefined : issue.input === undefined ? 'is required' : `must be ${what}`,
+  };
+}
+
 /** A kebab-case identifier: lower-case letters, digits and single hyphens. */
 const kebab = z
-  .string()
+  .string(required('text'))
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: a-z, 0-9 and single hyphens, e.g. "facts-1-3"');
 
 /** One entry of a chapter's source list; cited as `#source-<id>` from the prose and from claims. */
 export const sourceSchema = z
   .object({
     id: kebab.describe('Short kebab-case id, unique in the chapter; the anchor is #source-<id> and <Claim sources={["<id>"]}> cites it.'),
-    title: z.string().min(1).describe('What the reader sees in the list, e.g. "Linux kernel documentation: Overlay Filesystem".'),
-    url: z.url({ protocol: /^https?$/ }).optional().describe('Link to the primary source (a specific file or section when possible).'),
+    title: z.string(required('text')).min(1).describe('What the reader sees in the list, e.g. "Linux kernel documentation: Overlay Filesystem".'),
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional().describe('Link to the primary source (a specific file or section when possible).'),
     note: z.string().optional().describe('Which part of the source supports what, e.g. "§ whiteouts and opaque directories".'),
   })
   .strict();
@@ -23,16 +31,16 @@ export const sourceSchema = z
 /** Chapter frontmatter (content/chapters/NN-slug.mdx). */
 export const chapterSchema = z
   .object({
-    title: z.string().min(1).describe('The chapter title, shown as its <h1> and in the navigation.'),
+    title: z.string(required('text')).min(1).describe('The chapter title, shown as its <h1> and in the navigation.'),
     summary: z
-      .string()
+      .string(required('text'))
       .min(1)
       .max(200)
       .refine((s) => !s.includes('\n'), 'must be one line')
       .describe('One line shown under the title on the home page and in the page description.'),
-    order: z.int().positive().describe('Position in the book (1, 2, …); unique across chapters.'),
+    order: z.int(required('a whole number such as 5')).positive('must be 1 or more').describe('Position in the book (1, 2, …); unique across chapters.'),
     sources: z
-      .array(sourceSchema)
+      .array(sourceSchema, required('a list of sources (id, title, url?, note?)'))
       .superRefine((list, ctx) => {
         const seen = new Set<string>();
         list.forEach((s, i) => {
@@ -41,7 +49,7 @@ export const chapterSchema = z
         });
       })
       .describe('Every source the chapter cites, listed at its end in this order.'),
-    draft: z.boolean().optional().describe('true hides the chapter from the build (it still has to be valid).'),
+    draft: z.boolean(required('true or false')).optional().describe('true hides the chapter from the build (it still has to be valid).'),
   })
   .strict();
 
