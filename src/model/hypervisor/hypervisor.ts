@@ -21,6 +21,7 @@ import { grow as growBy, qcow2Data, readImage } from './disk-image.ts';
 import { findGuestOs } from './guest-os.ts';
 import { PROFILES } from './profiles.ts';
 import type { VmProfile } from './profiles.ts';
+import type { HostKind } from './host-kind.ts';
 import { vmmArgv } from './vmm.ts';
 
 /** libvirtd's UNIX socket (virsh's default qemu:///system URI). */
@@ -64,6 +65,8 @@ export interface HypervisorOptions {
   readonly rng: Rng;
   /** Builds guest Machines; without one, VMs boot (clock, memory, disk) but have no guest to log into. */
   readonly guests?: GuestFactory;
+  /** The host's shape (host-kind.ts); KVM on Linux by default. */
+  readonly kind?: HostKind;
 }
 
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
@@ -77,8 +80,11 @@ export class Hypervisor {
   readonly #slots = new Map<string, Slot>();
   #nextId = 1;
   #nextIp = 2;
+  /** What sits between the guests and the hardware on this host. */
+  readonly kind: HostKind;
 
   constructor(opts: HypervisorOptions) {
+    this.kind = opts.kind ?? 'kvm';
     this.#host = opts.host;
     this.#clock = opts.clock;
     this.#rng = opts.rng;

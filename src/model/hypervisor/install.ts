@@ -1,0 +1,88 @@
+/**
+ * Turning a Linux host into a hypervisor host, as a distribution package
+ * would: the kvm modules' /dev/kvm (char 10:232, Documentation/admin-guide/
+ * devices.txt), libvirt's directories and base images, the VMM and client
+ * binaries, and libvirtd running with its socket. A scenario calls this once
+ * per host (or per guest, for nested virtualization).
+ */
+import type { VirtualClock } from '../clock.ts';
+import { isSysError } from '../errors.ts';
+import { virtualData } from '../fs/data.ts';
+import type { Sys } from '../kernel/types.ts';
+import { programFile } from '../program.ts';
+import type { Rng } from '../rng.ts';
+import { qcow2Data } from './disk-image.ts';
+import type { GuestFactory } from './domain.ts';
+import { GUESTS } from './guest-os.ts';
+import type { HostKind } from './host-kind.ts';
+import { Hypervisor, IMAGES_DIR, LIBVIRT_SOCK } from './hypervisor.ts';
+
+/** Programs the hypervisor host has, path → model program name. */
+export const VIRT_PROGRAMS: Readonly<Record<string, string>> = {
+  '/usr/sbin/libvirtd': 'libvirtd',
+  '/usr/bin/qemu-system-x86_64': 'qemu-system-x86_64',
+  '/usr/bin/firecracker': 'firecracker',
+  '/usr/bin/virsh': 'virsh',
+  '/usr/bin/qemu-img': 'qemu-img',
+  '/usr/local/bin/vm': 'vm',
+  '/usr/sbin/virt-what': 'virt-what',
+  '/usr/sbin/kvm-ok': 'kvm-ok',
+  '/usr/sbin/lsmod': 'lsmod',
+};
+
+/** The kernel call that makes a UNIX socket connectable (Kernel.registerSocket). */
+export interface SocketRegistry {
+  registerSocket(path: string, server: unknown): void;
+}
+
+export interface InstallOptions {
+  /** A root process on the host (init or a login shell): libvirtd is spawned as its child. */
+  readonly root: Sys;
+  readonly kernel: SocketRegistry;
+  readonly clock: VirtualClock;
+  readonly rng: Rng;
+  readonly guests?: GuestFactory;
+  readonly kind?: HostKind;
+  /** Guest OS ids whose base images to download (default: all of guest-os.ts). */
+  readonly images?: readonly string[];
+}
+
+/** Install libvirt + QEMU/KVM + Firecracker on a host and start libvirtd; returns the running hypervisor. */
+export function installHypervisor(opts: InstallOptions): Hypervisor {
+  const sys = opts.root;
+  for (const d of ['/usr', '/usr/bin', '/usr/sbin', '/usr/local', '/usr/local/bin', '/var', '/var/lib', '/var/lib/libvirt', IMAGES_DIR,
+    '/var/lib/libvirt/qemu', '/var/run', '/var/run/libvirt', '/run', '/run/firecracker', '/dev']) mkdirp(sys, d);
+  for (const [path, name] of Object.entries(VIRT_PROGRAMS)) {
+    if (!exists(sys, path)) sys.writeFile(path, programFile(name), { mode: 0o755 });
+  }
+  if (!exists(sys, '/dev/kvm')) {
+    try { sys.mknod('/dev/kvm', 'chardev', [10, 232], 0o660); } catch (e) { if (!isSysError(e)) throw e; }
+  }
+  for (const id of opts.images ?? Object.keys(GUESTS)) {
+    const os = GUESTS[id];
+    const path = `${IMAGES_DIR}/${os.image.file}`;
+    if (exists(sys, path)) continue;
+    const data = os.image.format === 'qcow2'
+      ? qcow2Data({ virtualBytes: os.image.virtualBytes, fileBytes: os.image.diskBytes, generation: os.id })
+      : virtualData(os.image.diskBytes, `disk:${os.id}`);
+    sys.writeFile(path, data, { mode: 0o644 });
+  }
+  const libvirtd = sys.spawn({ argv: ['/usr/sbin/libvirtd', '--timeout', '120'] });
+  const hv = new Hypervisor({ host: libvirtd, clock: opts.clock, rng: opts.rng, guests: opts.guests, kind: opts.kind });
+  opts.kernel.registerSocket(LIBVIRT_SOCK, hv);
+  return hv;
+}
+
+function exists(sys: Sys, path: string): boolean {
+  try {
+    sys.lstat(path);
+    return true;
+  } catch (e) {
+    if (isSysError(e)) return false;
+    throw e;
+  }
+}
+
+function mkdirp(sys: Sys, dir: string): void {
+  if (!exists(sys, dir)) sys.mkdir(dir, 0o755);
+}
