@@ -1,0 +1,601 @@
+/**
+ * dockerd: the daemon behind /var/run/docker.sock (facts §4). It keeps the
+ * containers (daemon/container), asks the image service for snapshots, and
+ * for each container starts a containerd-shim-runc-v2 under containerd which
+ * runs runc (runc.ts) to create PID 1. Every method is one Engine API call;
+ * failures throw ApiError with the daemon's own message and change nothing.
+ */
+import type { Signal, Sys } from '../kernel/types.ts';
+import type { Rng } from '../rng.ts';
+import { fromText, toText } from '../fs/data.ts';
+import { isSysError } from '../errors.ts';
+import type { ImageBackend, ImageInfo, RwLayer } from './ports.ts';
+import { Networks, type Network } from './network.ts';
+import { Volumes } from './volumes.ts';
+import { randomName, VALID_NAME } from './names.ts';
+import { initialState, transition } from './state.ts';
+import { containerCaps, checkCaps } from './security.ts';
+import { createContainerProcess, type TaskSpec } from './runc.ts';
+import { ApiError, type Container, type ContainerIO, type CreateOptions, type HostConfig, type Interactor, type ProgramRunner } from './types.ts';
+
+/** Docker Engine release the model presents itself as (docker version). */
+export const ENGINE_VERSION = { version: '28.5.2', apiVersion: '1.51', minApiVersion: '1.24', gitCommit: 'd8bdfa9', goVersion: 'go1.24.9', containerd: 'v1.7.28', containerdCommit: 'b98a3aace656320842a23f4a392a33f46af97866', runc: '1.3.3', runcCommit: 'v1.3.3-0-gd842d771', dockerInit: '0.19.0', dockerInitCommit: 'de40ad0' } as const;
+
+/** The processes and services one dockerd works with. */
+export interface DaemonDeps {
+  readonly dockerd: Sys;
+  readonly containerd: Sys;
+  readonly images: ImageBackend;
+  readonly rng: Rng;
+  /** Default program runner (set by the shell layer); a call may pass its own. */
+  runner?: ProgramRunner;
+}
+
+/** Options of one start (attach or not). */
+export interface StartOptions {
+  readonly runner?: ProgramRunner;
+  /** Attached terminal/pipe output; the json-file log always gets a copy. */
+  readonly io?: ContainerIO;
+  /** `-it`: run PID 1 as an interactive session instead of through the runner. */
+  readonly interact?: Interactor;
+}
+
+const SLEEP_FOREVER = 1e15;
+
+/** The Docker daemon of one machine. */
+export class Daemon {
+  readonly #d: DaemonDeps;
+  readonly #containers = new Map<string, Container>();
+  readonly #names = new Map<string, string>();
+  readonly networks: Networks;
+  readonly volumes: Volumes;
+  readonly images: ImageBackend;
+  /** Per container: its shim process. */
+  readonly #shims = new Map<string, Sys>();
+  readonly #rw = new Map<string, RwLayer>();
+
+  constructor(deps: DaemonDeps) {
+    this.#d = deps;
+    this.images = deps.images;
+    this.networks = new Networks(deps.rng, this.now());
+    this.volumes = new Volumes(deps.dockerd);
+  }
+
+  /** Virtual realtime, µs. */
+  now(): number {
+    return this.#d.dockerd.realtime();
+  }
+
+  get dockerdSys(): Sys {
+    return this.#d.dockerd;
+  }
+
+  setRunner(r: ProgramRunner): void {
+    this.#d.runner = r;
+  }
+
+  // ---- lookup ------------------------------------------------------------
+
+  /** Containers, newest first (the order `docker ps` lists them). */
+  list(all: boolean): Container[] {
+    const out = [...this.#containers.values()].filter((c) => all || c.state.running);
+    return out.reverse();
+  }
+
+  /** daemon.GetContainer: full ID, exact name, then unique ID prefix. */
+  get(ref: string): Container {
+    const byId = this.#containers.get(ref);
+    if (byId) return byId;
+    const name = this.#names.get(ref.replace(/^\//, ''));
+    if (name) return this.#containers.get(name) as Container;
+    const matches = ref ? [...this.#containers.keys()].filter((id) => id.startsWith(ref)) : [];
+    if (matches.length > 1) throw new ApiError(400, `multiple IDs found with provided prefix: ${ref}`);
+    if (matches.length === 1) return this.#containers.get(matches[0]) as Container;
+    throw new ApiError(404, `No such container: ${ref}`);
+  }
+
+  rwLayer(c: Container): RwLayer {
+    return this.#rw.get(c.id) as RwLayer;
+  }
+
+  networkOf(c: Container): Network | undefined {
+    return this.networks.find(c.host.networkMode === 'default' ? 'bridge' : c.host.networkMode);
+  }
+
+  /** Is any container (running or not) using image `id`? */
+  imageInUse(id: string): boolean {
+    return [...this.#containers.values()].some((c) => c.imageId === id);
+  }
+
+  // ---- create ------------------------------------------------------------
+
+  /** POST /containers/create. Throws 404 "No such image: REF" when the image is not local (the CLI then pulls). */
+  create(opts: CreateOptions): Container {
+    const img = this.images.find(opts.image);
+    if (!img) throw new ApiError(404, `No such image: ${normalizeRef(opts.image)}`);
+    if (img.config.os !== 'linux') throw new ApiError(400, `image operating system "${img.config.os}" cannot be used on this platform`);
+    const host = hostConfig(opts.host);
+    const capErr = checkCaps([...host.capAdd, ...host.capDrop]);
+    if (capErr) throw new ApiError(400, capErr);
+    if (opts.name !== undefined && !VALID_NAME.test(opts.name)) {
+      throw new ApiError(400, `Invalid container name (${opts.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    }
+    const name = opts.name?.replace(/^\//, '');
+    if (name && this.#names.has(name)) {
+      throw new ApiError(409, `Conflict. The container name "/${name}" is already in use by container "${this.#names.get(name)}". You have to remove (or rename) that container to be able to reuse that name.`);
+    }
+    const netName = host.networkMode === 'default' ? 'bridge' : host.networkMode;
+    if (!this.networks.find(netName)) throw new ApiError(404, `network ${netName} not found`);
+    const ic = img.config.config ?? {};
+    const entrypoint = opts.entrypoint !== undefined ? (opts.entrypoint && opts.entrypoint.length ? [...opts.entrypoint] : null) : ic.Entrypoint ? [...ic.Entrypoint] : null;
+    const cmd = opts.cmd && opts.cmd.length ? [...opts.cmd] : opts.entrypoint !== undefined ? null : ic.Cmd ? [...ic.Cmd] : null;
+    const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
+    if (argv.length === 0) throw new ApiError(400, 'no command specified');
+    const id = this.#d.rng.hex(64);
+    const env = mergeEnv(ic.Env ?? [], opts.env ?? []);
+    const c: Container = {
+      id,
+      name: name ?? this.#freeName(),
+      created: this.now(),
+      imageRef: opts.image,
+      imageId: img.id,
+      path: argv[0],
+      args: argv.slice(1),
+      config: {
+        Hostname: opts.hostname ?? id.slice(0, 12),
+        Domainname: '',
+        User: ic.User ?? '',
+        AttachStdin: !!opts.openStdin,
+        AttachStdout: true,
+        AttachStderr: true,
+        ...(ic.ExposedPorts || host.portBindings.length ? { ExposedPorts: { ...ic.ExposedPorts, ...Object.fromEntries(host.portBindings.map((p) => [`${p.containerPort}/${p.proto}`, {}])) } } : {}),
+        Tty: !!opts.tty,
+        OpenStdin: !!opts.openStdin,
+        StdinOnce: !!opts.openStdin,
+        Env: env,
+        Cmd: cmd,
+        Image: opts.image,
+        Volumes: null,
+        WorkingDir: opts.workdir ?? ic.WorkingDir ?? '',
+        Entrypoint: entrypoint,
+        OnBuild: null,
+        Labels: { ...(ic.Labels ?? {}), ...(opts.labels ?? {}) },
+      },
+      host,
+      state: initialState(),
+      restartCount: 0,
+      mountId: this.#d.rng.hex(64),
+      ip: '',
+      mac: '',
+      endpointId: '',
+      logs: [],
+      shimPid: 0,
+      proxies: [],
+    };
+    for (const m of host.mounts) if (m.type === 'volume') this.volumes.create(m.source, this.now());
+    const rw = this.images.prepare(c.mountId, img.id);
+    this.#rw.set(id, rw);
+    this.#writeContainerFiles(c);
+    this.#containers.set(id, c);
+    this.#names.set(c.name, id);
+    return c;
+  }
+
+  #freeName(): string {
+    for (let retry = 0; ; retry++) {
+      const n = randomName(this.#d.rng, retry > 5 ? retry : 0);
+      if (!this.#names.has(n)) return n;
+    }
+  }
+
+  #writeContainerFiles(c: Container): void {
+    const sys = this.#d.dockerd;
+    const dir = `/var/lib/docker/containers/${c.id}`;
+    mkdirP(sys, dir);
+    sys.writeFile(`${dir}/hostname`, fromText(`${c.config.Hostname}\n`));
+    sys.writeFile(`${dir}/resolv.conf`, fromText('# Generated by Docker Engine.\nnameserver 8.8.8.8\nnameserver 8.8.4.4\n'));
+    sys.writeFile(`${dir}/config.v2.json`, fromText(JSON.stringify({ ID: c.id, Name: `/${c.name}`, Path: c.path, Args: c.args, Config: c.config })));
+  }
+
+  #writeHosts(c: Container): void {
+    const hosts = `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n${c.ip ? `${c.ip}\t${c.config.Hostname}\n` : ''}`;
+    this.#d.dockerd.writeFile(`/var/lib/docker/containers/${c.id}/hosts`, fromText(hosts));
+  }
+
+  // ---- start / exit --------------------------------------------------------
+
+  /** POST /containers/{id}/start: create the task and run PID 1; resolves with its exit status. */
+  start(ref: string, opts: StartOptions = {}): Promise<number> {
+    const c = this.get(ref);
+    if (c.state.running) return c.task ?? Promise.resolve(0);
+    const runner = opts.runner ?? this.#d.runner;
+    if (!runner && !opts.interact) throw new ApiError(500, 'dockerd: no program runner configured');
+    const net = this.networkOf(c) as Network;
+    // validate first: published ports
+    const hostNet = net.driver === 'host';
+    const wanted = hostNet ? [] : c.host.portBindings;
+    this.networks.reservePorts(c.id, wanted);
+    const proxies: Sys[] = [];
+    try {
+      for (const p of wanted) {
+        const proxy = this.#d.dockerd.spawn({ argv: ['/usr/bin/docker-proxy', '-proto', p.proto, '-host-ip', p.hostIp, '-host-port', String(p.hostPort), '-container-ip', '172.17.0.2', '-container-port', String(p.containerPort)] });
+        proxies.push(proxy);
+        try {
+          proxy.listen(p.hostPort, p.hostIp);
+        } catch (e) {
+          if (isSysError(e, 'EADDRINUSE')) throw new ApiError(500, `failed to bind host port ${p.hostIp}:${p.hostPort}/${p.proto}: address already in use`);
+          throw e;
+        }
+      }
+    } catch (e) {
+      this.networks.releasePorts(c.id);
+      for (const p of proxies) this.#reap(this.#d.dockerd, p);
+      if (e instanceof ApiError) {
+        throw new ApiError(500, `driver failed programming external connectivity on endpoint ${c.name} (${this.#d.rng.hex(64)}): ${e.message}`);
+      }
+      throw e;
+    }
+    c.endpointId = this.#d.rng.hex(64);
+    c.ip = hostNet || net.driver === 'null' ? '' : this.networks.connect(net, c.id);
+    c.mac = c.ip ? this.networks.mac() : '';
+    this.#writeHosts(c);
+    const shim = this.#d.containerd.spawn({ argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-id', c.id, '-address', '/run/containerd/containerd.sock'] });
+    let init: Sys;
+    try {
+      init = createContainerProcess(shim, this.#taskSpec(c));
+    } catch (e) {
+      this.#reap(this.#d.containerd, shim);
+      for (const p of proxies) this.#reap(this.#d.dockerd, p);
+      this.networks.releasePorts(c.id);
+      this.networks.disconnect(c.id);
+      c.ip = '';
+      c.mac = '';
+      if (e instanceof ApiError) {
+        c.state.error = e.message;
+        c.state.exitCode = 127;
+      }
+      throw e;
+    }
+    this.#shims.set(c.id, shim);
+    c.proxies = proxies;
+    c.init = init;
+    c.shimPid = shim.pid;
+    transition(c.state, 'running');
+    c.state.pid = init.self().nspid[0];
+    c.state.startedAt = this.now();
+    c.state.exitCode = 0;
+    c.state.error = '';
+    c.state.oomKilled = false;
+    const io = this.#logIo(c, opts.io);
+    const env = processEnv(c);
+    const argv = [c.path, ...c.args];
+    const run = opts.interact ? opts.interact(init, argv) : (runner as ProgramRunner)(init, argv, env, io);
+    c.task = run.then(
+      (status) => this.#exited(c, init, status),
+      () => this.#exited(c, init, 255),
+    );
+    return c.task;
+  }
+
+  #taskSpec(c: Container): TaskSpec {
+    const caps = containerCaps(c.host.privileged, c.host.capAdd, c.host.capDrop);
+    const dir = `/var/lib/docker/containers/${c.id}`;
+    return {
+      id: c.id,
+      argv: [c.path, ...c.args],
+      env: processEnv(c),
+      cwd: c.config.WorkingDir || '/',
+      hostname: c.config.Hostname,
+      rootfs: this.rwLayer(c),
+      cgroup: cgroupPath(c.id),
+      memory: c.host.memory,
+      nanoCpus: c.host.nanoCpus,
+      pidsLimit: c.host.pidsLimit,
+      caps,
+      privileged: c.host.privileged,
+      etcFiles: [
+        { source: `${dir}/resolv.conf`, target: '/etc/resolv.conf' },
+        { source: `${dir}/hostname`, target: '/etc/hostname' },
+        { source: `${dir}/hosts`, target: '/etc/hosts' },
+      ],
+      binds: c.host.mounts.map((m) => ({ source: m.type === 'volume' ? `/var/lib/docker/volumes/${m.source}/_data` : m.source, target: m.destination, readonly: m.readonly })),
+      hostNetwork: c.host.networkMode === 'host',
+    };
+  }
+
+  #logIo(c: Container, attached: ContainerIO | undefined): ContainerIO {
+    return {
+      stdout: (text) => {
+        c.logs.push({ stream: 'stdout', text, time: this.now() });
+        attached?.stdout(text);
+      },
+      stderr: (text) => {
+        c.logs.push({ stream: 'stderr', text, time: this.now() });
+        attached?.stderr(text);
+      },
+      ...(attached?.stdin ? { stdin: attached.stdin } : {}),
+    };
+  }
+
+  /** PID 1 ended: record the exit like containerd's TaskExit event, tear the task down (runc delete). */
+  #exited(c: Container, init: Sys, status: number): number {
+    if (c.init !== init) return status;
+    const shim = this.#shims.get(c.id);
+    const cg = `/sys/fs/cgroup${cgroupPath(c.id)}`;
+    let oom = false;
+    try {
+      oom = /oom_kill (\d+)/.exec(toText(this.#d.dockerd.readFile(`${cg}/memory.events`)))?.[1] !== '0' && status === 137;
+    } catch {
+      /* no memory controller in this kernel */
+    }
+    try {
+      if (!init.self().state.startsWith('Z')) init.exit(status);
+    } catch {
+      /* already reaped or exited */
+    }
+    if (shim) {
+      try {
+        shim.wait(c.state.pid);
+      } catch {
+        /* reaped elsewhere */
+      }
+      this.#reap(this.#d.containerd, shim);
+    }
+    for (const p of c.proxies) this.#reap(this.#d.dockerd, p);
+    c.proxies = [];
+    try {
+      this.#d.dockerd.rmdir(cg);
+    } catch {
+      /* still populated or missing */
+    }
+    this.networks.releasePorts(c.id);
+    this.networks.disconnect(c.id);
+    c.init = undefined;
+    c.task = undefined;
+    this.#shims.delete(c.id);
+    transition(c.state, 'exited');
+    c.state.pid = 0;
+    c.state.exitCode = status;
+    c.state.oomKilled = oom;
+    c.state.finishedAt = this.now();
+    if (c.host.autoRemove) this.#destroy(c);
+    return status;
+  }
+
+  /** End a helper process of ours (shim, proxy) and reap it. */
+  #reap(parent: Sys, child: Sys): void {
+    try {
+      child.exit(0);
+    } catch {
+      /* gone */
+    }
+    try {
+      parent.wait(child.self().nspid[parent.self().nspid.length - 1] ?? child.pid);
+    } catch {
+      /* reaped */
+    }
+  }
+
+  /** POST /containers/{id}/wait. */
+  async wait(ref: string): Promise<number> {
+    const c = this.get(ref);
+    if (c.task) return c.task;
+    return c.state.exitCode;
+  }
+
+  // ---- signals -------------------------------------------------------------
+
+  /** POST /containers/{id}/kill: signal PID 1 from the host (SIGKILL always lands, facts §5.2). */
+  kill(ref: string, sig: Signal = 'SIGKILL'): Container {
+    const c = this.get(ref);
+    if (!c.state.running) throw new ApiError(409, `cannot kill container: ${ref}: container ${c.id} is not running`);
+    const shim = this.#shims.get(c.id) as Sys;
+    if (c.state.paused) this.unpause(ref);
+    shim.kill(c.state.pid, sig);
+    return c;
+  }
+
+  /** POST /containers/{id}/stop: SIGTERM, then SIGKILL after `timeoutS` seconds on the virtual clock (facts §4.5). */
+  async stop(ref: string, timeoutS: number, sleep: (us: number) => Promise<void>): Promise<Container> {
+    const c = this.get(ref);
+    if (!c.state.running || !c.task) return c;
+    const task = c.task;
+    if (c.state.paused) this.unpause(ref);
+    const shim = this.#shims.get(c.id) as Sys;
+    shim.kill(c.state.pid, 'SIGTERM');
+    let done = false;
+    void task.then(() => (done = true));
+    await Promise.resolve();
+    if (!done) await Promise.race([task, sleep(timeoutS * 1e6)]);
+    if (!done && c.init) shim.kill(c.state.pid, 'SIGKILL');
+    await task;
+    return c;
+  }
+
+  /** POST /containers/{id}/restart: stop, then start with the same runner. */
+  async restart(ref: string, timeoutS: number, sleep: (us: number) => Promise<void>, opts: StartOptions = {}): Promise<Container> {
+    const c = this.get(ref);
+    await this.stop(ref, timeoutS, sleep);
+    c.restartCount++;
+    void this.start(c.id, opts);
+    return c;
+  }
+
+  /** POST /containers/{id}/pause: freeze the cgroup (cgroup.freeze, cgroup-v2.rst). */
+  pause(ref: string): Container {
+    const c = this.get(ref);
+    if (!c.state.running) throw new ApiError(409, `container ${c.id} is not running`);
+    if (c.state.paused) throw new ApiError(409, `container ${c.id} is already paused`);
+    this.#freeze(c, true);
+    transition(c.state, 'paused');
+    return c;
+  }
+
+  unpause(ref: string): Container {
+    const c = this.get(ref);
+    if (!c.state.paused) throw new ApiError(409, `container ${c.id} is not paused`);
+    this.#freeze(c, false);
+    transition(c.state, 'running');
+    return c;
+  }
+
+  #freeze(c: Container, on: boolean): void {
+    try {
+      this.#d.dockerd.writeFile(`/sys/fs/cgroup${cgroupPath(c.id)}/cgroup.freeze`, fromText(on ? '1\n' : '0\n'));
+    } catch {
+      const shim = this.#shims.get(c.id);
+      shim?.kill(c.state.pid, on ? 'SIGSTOP' : 'SIGCONT');
+    }
+  }
+
+  // ---- remove --------------------------------------------------------------
+
+  /** DELETE /containers/{id}: refuses a running container unless forced (then SIGKILL). */
+  async remove(ref: string, force: boolean): Promise<Container> {
+    const c = this.get(ref);
+    if (c.state.running) {
+      if (!force) {
+        throw new ApiError(409, `cannot remove container "/${c.name}": container is ${c.state.paused ? 'paused' : 'running'}: stop the container before removing or force remove`);
+      }
+      c.host.autoRemove = false;
+      const task = c.task;
+      this.kill(c.id, 'SIGKILL');
+      if (task) await task;
+    }
+    if (this.#containers.has(c.id)) this.#destroy(c);
+    return c;
+  }
+
+  #destroy(c: Container): void {
+    this.images.release(c.mountId);
+    this.#rw.delete(c.id);
+    this.#containers.delete(c.id);
+    this.#names.delete(c.name);
+    transition(c.state, 'removing');
+    const dir = `/var/lib/docker/containers/${c.id}`;
+    for (const f of ['hostname', 'hosts', 'resolv.conf', 'config.v2.json']) {
+      try {
+        this.#d.dockerd.unlink(`${dir}/${f}`);
+      } catch {
+        /* never written */
+      }
+    }
+    try {
+      this.#d.dockerd.rmdir(dir);
+    } catch {
+      /* not empty */
+    }
+  }
+
+  /** POST /containers/{id}/rename. */
+  rename(ref: string, name: string): void {
+    const c = this.get(ref);
+    if (!VALID_NAME.test(name)) throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    if (this.#names.has(name)) throw new ApiError(409, `Conflict. The container name "/${name}" is already in use by container "${this.#names.get(name)}". You have to remove (or rename) that container to be able to reuse that name.`);
+    this.#names.delete(c.name);
+    c.name = name;
+    this.#names.set(name, c.id);
+  }
+
+  // ---- exec ----------------------------------------------------------------
+
+  /** POST /containers/{id}/exec + start: a new process in the container's namespaces and cgroup. */
+  exec(ref: string, argv: readonly string[], opts: { env?: readonly string[]; workdir?: string; runner?: ProgramRunner; io: ContainerIO; interact?: Interactor }): Promise<number> {
+    const c = this.get(ref);
+    if (!c.state.running || !c.init) throw new ApiError(409, `container ${c.id} is not running`);
+    if (c.state.paused) throw new ApiError(409, `container ${c.id} is paused, unpause the container before exec`);
+    const env = new Map(processEnv(c));
+    for (const e of opts.env ?? []) {
+      const i = e.indexOf('=');
+      if (i > 0) env.set(e.slice(0, i), e.slice(i + 1));
+    }
+    const proc = c.init.spawn({ argv: [...argv], env, cwd: opts.workdir || c.config.WorkingDir || '/' });
+    const runner = opts.runner ?? this.#d.runner;
+    const run = opts.interact ? opts.interact(proc, argv) : runner ? runner(proc, argv, env, opts.io) : Promise.resolve(126);
+    return run.then((st) => {
+      try {
+        proc.exit(st);
+        c.init?.wait(proc.pid);
+      } catch {
+        /* gone with the container */
+      }
+      return st;
+    });
+  }
+
+  /** Host processes in the container's cgroup (docker top). */
+  top(ref: string) {
+    const c = this.get(ref);
+    if (!c.state.running) throw new ApiError(409, `container ${c.id} is not running`);
+    const cg = cgroupPath(c.id);
+    return this.#d.dockerd.processes().filter((p) => p.cgroup === cg || p.cgroup.startsWith(cg + '/'));
+  }
+}
+
+/** The cgroup v2 path of a container with the systemd cgroup driver (facts §4.2). */
+export function cgroupPath(id: string): string {
+  return `/system.slice/docker-${id}.scope`;
+}
+
+/** "alpine" → "alpine:latest" (reference.ParseNormalizedNamed + TagNameOnly, short form). */
+export function normalizeRef(ref: string): string {
+  if (ref.includes('@') || /^sha256:/.test(ref) || /^[0-9a-f]{12,64}$/.test(ref)) return ref;
+  const slash = ref.lastIndexOf('/');
+  return ref.slice(slash + 1).includes(':') ? ref : `${ref}:latest`;
+}
+
+function hostConfig(h: Partial<HostConfig> | undefined): HostConfig {
+  return {
+    memory: h?.memory ?? 0,
+    nanoCpus: h?.nanoCpus ?? 0,
+    pidsLimit: h?.pidsLimit ?? 0,
+    privileged: h?.privileged ?? false,
+    capAdd: [...(h?.capAdd ?? [])],
+    capDrop: [...(h?.capDrop ?? [])],
+    portBindings: [...(h?.portBindings ?? [])],
+    mounts: [...(h?.mounts ?? [])],
+    networkMode: h?.networkMode ?? 'bridge',
+    autoRemove: h?.autoRemove ?? false,
+  };
+}
+
+/** Image Env overlaid with `-e` values (same key replaces), Docker's order. */
+export function mergeEnv(image: readonly string[], extra: readonly string[]): string[] {
+  const out = [...image];
+  for (const e of extra) {
+    const key = e.split('=')[0];
+    const i = out.findIndex((x) => x.split('=')[0] === key);
+    if (i >= 0) out[i] = e;
+    else out.push(e);
+  }
+  return out;
+}
+
+/** The environment PID 1 gets: Config.Env plus HOSTNAME, HOME, TERM (oci.WithEnv in moby). */
+export function processEnv(c: Container): Map<string, string> {
+  const env = new Map<string, string>();
+  env.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+  env.set('HOSTNAME', c.config.Hostname);
+  if (c.config.Tty) env.set('TERM', 'xterm');
+  for (const e of c.config.Env) {
+    const i = e.indexOf('=');
+    if (i > 0) env.set(e.slice(0, i), e.slice(i + 1));
+  }
+  if (!env.has('HOME')) env.set('HOME', '/root');
+  return env;
+}
+
+function mkdirP(sys: Sys, path: string): void {
+  let cur = '';
+  for (const part of path.split('/').filter(Boolean)) {
+    cur += `/${part}`;
+    try {
+      sys.mkdir(cur, 0o755);
+    } catch (e) {
+      if (!isSysError(e, 'EEXIST')) throw e;
+    }
+  }
+}
+
+export type { ImageInfo };
+export { SLEEP_FOREVER };

@@ -1,0 +1,64 @@
+/**
+ * Install and start the container engine on a machine, as a distribution's
+ * docker-ce packages do: binaries in /usr/bin, containerd.service and
+ * docker.service started by systemd (PID 1) in their own cgroups, and
+ * dockerd's API on /var/run/docker.sock (facts §4: dockerd → containerd →
+ * containerd-shim-runc-v2 → runc). The hypervisor engineer calls this for a
+ * guest to run containers inside a VM.
+ */
+import type { Sys } from '../kernel/types.ts';
+import type { Rng } from '../rng.ts';
+import { programFile } from '../program.ts';
+import { isSysError } from '../errors.ts';
+import { Daemon } from './daemon.ts';
+import type { ImageBackend } from './ports.ts';
+import type { ProgramRunner } from './types.ts';
+
+/** What installDockerd needs from a machine's kernel. */
+export interface EngineHost {
+  /** PID 1 (systemd) of the machine. */
+  readonly init: Sys;
+  /** Make `server` what connect(2) on `path` returns. */
+  registerSocket(path: string, server: unknown): void;
+}
+
+/** Where the docker CLI finds the daemon. */
+export const DOCKER_SOCKET = '/var/run/docker.sock';
+
+/** Programs the packages install (docker-ce, docker-ce-cli, containerd.io). */
+export const ENGINE_BINARIES = ['docker', 'dockerd', 'containerd', 'containerd-shim-runc-v2', 'runc', 'docker-proxy', 'docker-init'] as const;
+
+function mkdirs(sys: Sys, path: string, mode = 0o755): void {
+  let cur = '';
+  for (const part of path.split('/').filter(Boolean)) {
+    cur += `/${part}`;
+    try {
+      sys.mkdir(cur, mode);
+    } catch (e) {
+      if (!isSysError(e, 'EEXIST')) throw e;
+    }
+  }
+}
+
+/** Install the binaries and start containerd and dockerd; returns the daemon (also reachable through the socket). */
+export function installDockerd(host: EngineHost, opts: { images: ImageBackend; rng: Rng; runner?: ProgramRunner }): Daemon {
+  const sys = host.init;
+  mkdirs(sys, '/usr/bin');
+  for (const b of ENGINE_BINARIES) sys.writeFile(`/usr/bin/${b}`, programFile(b), { mode: 0o755 });
+  for (const d of ['/var/lib/docker', '/var/lib/docker/containers', '/var/lib/docker/image/overlay2', '/var/lib/docker/volumes', '/var/lib/containerd', '/run/containerd', '/run/docker']) {
+    mkdirs(sys, d, d === '/var/lib/docker' ? 0o710 : 0o755);
+  }
+  for (const cg of ['/sys/fs/cgroup/system.slice', '/sys/fs/cgroup/system.slice/containerd.service', '/sys/fs/cgroup/system.slice/docker.service']) {
+    try {
+      sys.mkdir(cg);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+    }
+  }
+  const containerd = sys.spawn({ argv: ['/usr/bin/containerd'], cgroup: '/system.slice/containerd.service' });
+  const dockerd = sys.spawn({ argv: ['/usr/bin/dockerd', '-H', 'fd://', '--containerd=/run/containerd/containerd.sock'], cgroup: '/system.slice/docker.service' });
+  const daemon = new Daemon({ dockerd, containerd, images: opts.images, rng: opts.rng, ...(opts.runner ? { runner: opts.runner } : {}) });
+  host.registerSocket(DOCKER_SOCKET, daemon);
+  host.registerSocket('/run/docker.sock', daemon);
+  return daemon;
+}
