@@ -91,6 +91,11 @@ export class Hypervisor {
     this.#guests = opts.guests;
   }
 
+  /** The virtual clock's reading, µs (what boot times are measured on). */
+  now(): number {
+    return this.#clock.now;
+  }
+
   /** Host path of a guest OS's base image. */
   basePath(image: string): string {
     const os = findGuestOs(image);
