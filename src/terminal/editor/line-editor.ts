@@ -164,10 +164,15 @@ export class LineEditor {
     const prefix = commonPrefix(candidates);
     if (prefix.length > word.length) return [{ kind: 'write', text: this.#replace(start, prefix) }];
     // Ambiguous: list them under the line, then draw the prompt and line again (bash's second Tab).
-    let text = moveCursor(this.#at, this.#cellAt(this.#chars.length)) + '\r\n';
-    text += formatCandidates(candidates, this.#columns);
+    return [{ kind: 'write', text: this.interject(formatCandidates(candidates, this.#columns)) }];
+  }
+
+  /** Print whole lines (each ending in CRLF) below the line being edited, then draw the prompt and line again under them. */
+  interject(lines: string): string {
+    if (!this.#active) return lines;
+    const text = moveCursor(this.#at, this.#cellAt(this.#chars.length)) + '\r\n' + lines;
     this.#origin = { row: 0, col: 0 };
-    return [{ kind: 'write', text: text + this.#draw() }];
+    return text + this.#draw();
   }
 
   /** End the line from outside (e.g. the host interrupts a pending completion): moves below it. */

@@ -1,0 +1,165 @@
+/**
+ * The worker's side of the protocol, without the worker: it opens a Session,
+ * replays a saved snapshot silently, runs lines one at a time, and streams
+ * output in batches (one postMessage per ~16 ms or 32 KB, not per write).
+ * worker.ts binds it to `self`; tests drive it directly with a fake Session.
+ */
+import type { Session, SessionSnapshot } from '../../shell/session.ts';
+import { PROTOCOL_VERSION, PS2, isToWorker, type FromWorker, type ToWorker } from './protocol.ts';
+
+/** How a host opens a session: src/shell/open-session.ts's `openSession(scenario, options)`. */
+export type OpenSession = (
+  scenario: string,
+  options: { readonly columns: number; readonly color: boolean; readonly onOutput: (text: string) => void },
+) => Session;
+
+/** Output is posted when this much is buffered, even before the timer fires. */
+const FLUSH_BYTES = 32 * 1024;
+const FLUSH_MS = 16;
+
+/** Notices the page shows in one line when a saved session cannot be used. */
+export const NOTICES = {
+  otherVersion: 'The saved session came from an older version of this site and was discarded.',
+  otherScenario: 'The saved session belonged to another scenario and was discarded.',
+  replayFailed: 'The saved session could not be replayed and was discarded.',
+} as const;
+
+/** One worker's session and its message handling. */
+export class SessionHost {
+  readonly #open: OpenSession;
+  readonly #post: (message: FromWorker) => void;
+  #session: Session | null = null;
+  #muted = false;
+  #busy = false;
+  #pending = '';
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  /** Lines run one after another, even if the page sends the next before the last finished. */
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(open: OpenSession, post: (message: FromWorker) => void) {
+    this.#open = open;
+    this.#post = post;
+  }
+
+  /** Handle one message from the page; malformed messages are ignored. */
+  handle(data: unknown): Promise<void> {
+    if (!isToWorker(data)) return Promise.resolve();
+    const message: ToWorker = data;
+    switch (message.type) {
+      case 'ping':
+        this.#post({ type: 'pong', id: message.id });
+        return Promise.resolve();
+      case 'interrupt':
+        return this.#guard(async () => this.#interrupt());
+      case 'complete':
+        return this.#guard(async () => {
+          if (!this.#session) return;
+          const completion = this.#session.complete(message.line, message.cursor);
+          this.#post({ type: 'completion', id: message.id, completion: { from: completion.from, candidates: [...completion.candidates] } });
+        });
+      case 'resize':
+        return this.#guard(async () => this.#session?.resize(message.columns));
+      case 'snapshot':
+        return this.#guard(async () => {
+          if (this.#session) this.#post({ type: 'snapshot', snapshot: copySnapshot(this.#session.snapshot()) });
+        });
+      case 'init':
+        return this.#enqueue(() => this.#init(message));
+      case 'input':
+        return this.#enqueue(() => this.#input(message.line));
+    }
+  }
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    this.#queue = this.#queue.then(() => this.#guard(task));
+    return this.#queue;
+  }
+
+  async #guard(task: () => Promise<void>): Promise<void> {
+    try {
+      await task();
+    } catch (error) {
+      this.#flush();
+      this.#post({ type: 'fault', message: describe(error) });
+    }
+  }
+
+  async #init(message: Extract<ToWorker, { type: 'init' }>): Promise<void> {
+    if (message.version !== PROTOCOL_VERSION) throw new Error(`protocol version ${message.version}, expected ${PROTOCOL_VERSION}`);
+    const open = () => this.#open(message.scenario, { columns: message.columns, color: message.color, onOutput: (text) => this.#output(text) });
+    let session = open();
+    let notice: string | undefined;
+    let replayed = 0;
+    const saved = message.snapshot;
+    if (saved && saved.inputs.length > 0) {
+      if (saved.scenario !== message.scenario) notice = NOTICES.otherScenario;
+      else if (saved.version !== session.snapshot().version) notice = NOTICES.otherVersion;
+      else {
+        this.#muted = true;
+        try {
+          for (const line of saved.inputs) {
+            const result = await session.input(line);
+            replayed += 1;
+            if (result.kind === 'exit') break;
+          }
+        } catch {
+          notice = NOTICES.replayFailed;
+          replayed = 0;
+          session = open();
+        } finally {
+          this.#muted = false;
+          this.#pending = '';
+        }
+      }
+    }
+    this.#session = session;
+    this.#post({ type: 'ready', prompt: session.prompt(), history: [...session.history()], replayed, ...(notice ? { notice } : {}) });
+  }
+
+  async #input(line: string): Promise<void> {
+    const session = this.#session;
+    if (!session) return;
+    this.#busy = true;
+    try {
+      const result = await session.input(line);
+      this.#flush();
+      const prompt = result.kind === 'more' ? PS2 : session.prompt();
+      this.#post({ type: 'result', result: { ...result }, prompt, snapshot: copySnapshot(session.snapshot()) });
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  #interrupt(): void {
+    const session = this.#session;
+    if (!session) return;
+    session.interrupt();
+    // At the prompt there is no command to end the line: bash just prints a fresh PS1.
+    if (!this.#busy) this.#post({ type: 'prompt', text: session.prompt() });
+  }
+
+  #output(text: string): void {
+    if (this.#muted || text === '') return;
+    this.#pending += text;
+    if (this.#pending.length >= FLUSH_BYTES) this.#flush();
+    else this.#timer ??= setTimeout(() => this.#flush(), FLUSH_MS);
+  }
+
+  #flush(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (this.#pending === '') return;
+    const text = this.#pending;
+    this.#pending = '';
+    this.#post({ type: 'output', text });
+  }
+}
+
+/** A plain copy, safe for structured clone (the session may hand out frozen or class-backed data). */
+function copySnapshot(snapshot: SessionSnapshot): SessionSnapshot {
+  return { version: snapshot.version, scenario: snapshot.scenario, inputs: [...snapshot.inputs] };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
