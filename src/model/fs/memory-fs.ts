@@ -56,6 +56,16 @@ export class MemoryFs implements FileSystem {
     return statOf(n, this.dev, sizeOf(n));
   }
 
+  /** lstat that returns undefined instead of throwing ENOENT/ENOTDIR (used by overlay lookups, see walk.ts tryLstat). */
+  tryLstat(path: string): Stat | undefined {
+    let n: Inode | undefined = this.#root;
+    for (const part of components(path)) {
+      n = n.entries?.get(part);
+      if (!n) return undefined;
+    }
+    return statOf(n, this.dev, sizeOf(n));
+  }
+
   readdir(path: string): string[] {
     const n = this.#lookup(path);
     if (!n.entries) fail('ENOTDIR', path);
@@ -301,6 +311,8 @@ export class MemoryFs implements FileSystem {
   }
 }
 
+const utf8 = new TextEncoder();
+
 function components(path: string): string[] {
   return path.split('/').filter((p) => p !== '');
 }
@@ -308,7 +320,7 @@ function components(path: string): string[] {
 function sizeOf(n: Inode): number {
   if (n.type === 'file') return dataSize(n.data);
   if (n.type === 'dir') return DIR_SIZE;
-  if (n.type === 'symlink') return new TextEncoder().encode(n.target).length;
+  if (n.type === 'symlink') return utf8.encode(n.target).length;
   return 0;
 }
 

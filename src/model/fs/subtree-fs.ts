@@ -9,7 +9,7 @@ import { fail } from '../errors.ts';
 import type { FileData } from './data.ts';
 import { normalize } from './path.ts';
 import type { FileSystem, Stat, WriteOptions } from './types.ts';
-import { walk } from './walk.ts';
+import { tryLstat, walk } from './walk.ts';
 
 /** Options of a subtree view; `readonly` is mount --bind -o ro. */
 export interface SubtreeFsOptions {
@@ -33,6 +33,8 @@ export class SubtreeFs implements FileSystem {
   get dev(): number { return this.base.dev; }
 
   lstat(path: string): Stat { return this.base.lstat(this.#at(path)); }
+  /** Non-throwing lstat, passed through to the base (walk.ts tryLstat). */
+  tryLstat(path: string): Stat | undefined { return tryLstat(this.base, this.#at(path)); }
   readdir(path: string): string[] { return this.base.readdir(this.#at(path)); }
   read(path: string): FileData { return this.base.read(this.#at(path)); }
   readlink(path: string): string { return this.base.readlink(this.#at(path)); }

@@ -7,6 +7,17 @@ import { fail } from '../errors.ts';
 import { isWithin, join } from './path.ts';
 import type { FileSystem, Stat } from './types.ts';
 
+/** lstat returning undefined for a missing name; uses the filesystem's own non-throwing tryLstat when it has one (lookups miss often, and exceptions are slow). */
+export function tryLstat(fs: FileSystem, path: string): Stat | undefined {
+  const fast = (fs as { tryLstat?: (p: string) => Stat | undefined }).tryLstat;
+  if (fast) return fast.call(fs, path);
+  try {
+    return fs.lstat(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Visit `dir` and everything under it, parents before children, siblings in readdir order; fn returning false skips a directory's contents. */
 export function walk(fs: FileSystem, dir: string, fn: (path: string, stat: Stat) => boolean | void): void {
   const st = fs.lstat(dir);

@@ -1,0 +1,64 @@
+/**
+ * overlayfs copy-up (fs/overlayfs/copy_up.c ovl_copy_up_one; overlayfs.rst
+ * "Non-directories"; facts §1.5): before anything writes to a lower object,
+ * its parents are copied up, then the object itself is created in the upper
+ * layer with the same owner, mode, mtime, symlink target or device number,
+ * data and xattrs. Without metacopy the whole file is copied (here: its
+ * FileData is shared, since the model's contents are immutable).
+ */
+import { fail } from '../errors.ts';
+import type { Entry, Layers } from './overlay-lookup.ts';
+import { ORIGIN_XATTR, isPrivateXattr, parentOf, resolve, top } from './overlay-lookup.ts';
+import type { FileSystem } from './types.ts';
+import { copyMetadata } from './walk.ts';
+
+/** Make sure `path` (an existing name of the merged view) has an upper object, copying up parents first; returns nothing, throws what the upper throws (ENOSPC). */
+export function ensureUpper(l: Layers & { readonly upper: FileSystem }, path: string): void {
+  const e = resolve(l, path);
+  if (e.upper) return;
+  if (!top(e)) fail('ENOENT', path);
+  if (path !== '/') ensureUpper(l, parentOf(path));
+  copyUpOne(l, e);
+}
+
+/**
+ * Create the upper copy of one object.
+ * PRECONDITION: `e` is positive, has no upper object (and no upper whiteout,
+ * since it is positive), and its parent directory already exists in the upper layer.
+ */
+function copyUpOne(l: Layers & { readonly upper: FileSystem }, e: Entry): void {
+  const { layer, stat: st } = e.lowers[0];
+  const src = l.lowers[layer];
+  const up = l.upper;
+  const parent = parentOf(e.path);
+  const parentMtime = up.lstat(parent).mtime;
+  switch (st.type) {
+    case 'dir':
+      up.mkdir(e.path, st.mode, { uid: st.uid, gid: st.gid });
+      break;
+    case 'file':
+      up.write(e.path, src.read(e.path), { exclusive: true, mode: st.mode, uid: st.uid, gid: st.gid });
+      break;
+    case 'symlink':
+      up.symlink(src.readlink(e.path), e.path);
+      break;
+    case 'chardev': case 'blockdev': case 'fifo':
+      up.mknod(e.path, st.type, st.rdev, st.mode);
+      break;
+    case 'socket':
+      fail('EOPNOTSUPP', e.path); // the model's mknod cannot make sockets
+  }
+  copyMetadata(src, e.path, st, up, e.path, isPrivateXattr);
+  // The kernel records where the copy came from; ovl_getattr uses it to keep st_ino stable across copy-up.
+  up.setxattr(e.path, ORIGIN_XATTR, `${st.dev}:${st.ino}:${st.nlink}`);
+  // ovl_copy_up_one restores the parent's timestamps: copy-up is not a visible change to the directory.
+  up.utimes(parent, parentMtime);
+}
+
+/** The lower inode a copied-up object came from, as recorded at copy-up. */
+export function originOf(up: FileSystem, path: string): { dev: number; ino: number; nlink: number } | undefined {
+  const v = up.getxattr(path, ORIGIN_XATTR);
+  if (!v) return undefined;
+  const [dev, ino, nlink] = v.split(':').map(Number);
+  return { dev, ino, nlink };
+}
