@@ -1,0 +1,277 @@
+/**
+ * The ImageStore of one Docker host: images by name:tag and by ID, their
+ * layers in the layer store (shared layers stored and counted once), the
+ * rows `docker images`, `docker history` and `docker system df` print, and
+ * `docker rmi`. On disk it mirrors moby's image/overlay2/{imagedb,layerdb,
+ * repositories.json} (facts §3.3).
+ */
+import { fail } from '../errors.ts';
+import type { FileSystem } from '../fs/types.ts';
+import type { Rng } from '../rng.ts';
+import type { Digest } from './digest.ts';
+import { hexOf, shortId } from './digest.ts';
+import type { HistoryEntry, ImageConfig } from './image.ts';
+import { canonicalJson, chainIds, configProblem, imageIdOf, jsonBytes } from './image.ts';
+import { mkdirp, pjoin, rmTree } from './fs-util.ts';
+import { LayerStore } from './layer-store.ts';
+import { familiar, parseRef } from './reference.ts';
+import { Overlay2Snapshotter } from './snapshotter.ts';
+import type { TarEntry } from './tar.ts';
+
+/** A layer to add: its diff ID, tar length and exact entries. */
+export interface LayerSource {
+  readonly diffId: Digest;
+  readonly tarSize: number;
+  readonly entries: () => TarEntry[];
+}
+
+/** An image in the store. */
+export interface ImageRecord {
+  readonly id: Digest;
+  readonly config: ImageConfig;
+  readonly configBytes: Uint8Array;
+  /** ChainID of each layer, base first. */
+  readonly chainIds: readonly Digest[];
+  readonly repoTags: readonly string[];
+  readonly repoDigests: readonly string[];
+  /** config.created as realtime µs (0 when absent). */
+  readonly created: number;
+  /** Sum of the layers' sizes (moby roLayer.Size: the layer plus its parents). */
+  readonly size: number;
+}
+
+/** One `docker images` row. */
+export interface ImageRow {
+  readonly repository: string;
+  readonly tag: string;
+  readonly id: Digest;
+  readonly created: number;
+  readonly size: number;
+}
+
+/** One `docker history` row, newest first. */
+export interface HistoryRow {
+  /** Image ID for the top entry, "<missing>" below it (as for pulled images). */
+  readonly id: string;
+  readonly created: number;
+  readonly createdBy: string;
+  readonly size: number;
+  readonly comment: string;
+}
+
+/** The Images line of `docker system df`. */
+export interface ImagesDf {
+  readonly total: number;
+  readonly active: number;
+  readonly size: number;
+  readonly reclaimable: number;
+}
+
+interface Rec {
+  id: Digest;
+  config: ImageConfig;
+  configBytes: Uint8Array;
+  chainIds: Digest[];
+  repoTags: string[];
+  repoDigests: string[];
+  created: number;
+  size: number;
+}
+
+function parseTime(s: string | undefined): number {
+  const t = s ? Date.parse(s) : NaN;
+  if (Number.isNaN(t)) return 0;
+  const frac = /\.(\d+)Z$/.exec(s ?? '');
+  return Math.floor(t / 1000) * 1000 + (frac ? Number(frac[1].padEnd(6, '0').slice(3, 6)) : 0);
+}
+
+/** Images and layers of one host. */
+export class ImageStore {
+  readonly fs: FileSystem;
+  readonly snapshotter: Overlay2Snapshotter;
+  readonly layers: LayerStore;
+  readonly root: string;
+  #images = new Map<Digest, Rec>();
+
+  constructor(opts: { fs: FileSystem; rng: Rng; now: () => number; root?: string }) {
+    this.fs = opts.fs;
+    this.root = opts.root ?? '/var/lib/docker';
+    this.snapshotter = new Overlay2Snapshotter({ fs: opts.fs, rng: opts.rng, now: opts.now, root: `${this.root}/overlay2` });
+    this.layers = new LayerStore(this.snapshotter, `${this.root}/image/overlay2`);
+  }
+
+  /**
+   * Add an image (pull, load, commit, build): validate the config against
+   * the layers, register each layer (existing chain IDs are only
+   * referenced), store the config under imagedb and apply the tags.
+   */
+  add(config: ImageConfig, layers: readonly LayerSource[], opts: { tags?: readonly string[]; repoDigest?: string } = {}): ImageRecord {
+    const problem = configProblem(config);
+    if (problem) fail('EINVAL', undefined, problem);
+    const diffIds = config.rootfs.diff_ids;
+    if (diffIds.length !== layers.length || layers.some((l, i) => l.diffId !== diffIds[i])) fail('EINVAL', undefined, 'layers do not match rootfs.diff_ids');
+    const tags = (opts.tags ?? []).map((t) => familiar(t) ?? fail('EINVAL', t, 'invalid reference format'));
+    const configBytes = jsonBytes(config);
+    const id = imageIdOf(config);
+    let rec = this.#images.get(id);
+    if (!rec) {
+      let parent: Digest | undefined;
+      for (const l of layers) parent = this.layers.register(l.diffId, l.tarSize, l.entries, parent).chainId;
+      const ids = chainIds(diffIds);
+      const top = ids.at(-1);
+      rec = { id, config, configBytes, chainIds: ids, repoTags: [], repoDigests: [], created: parseTime(config.created), size: top ? this.#stackSize(top) : 0 };
+      this.#images.set(id, rec);
+      const dir = pjoin(this.root, 'image/overlay2/imagedb/content/sha256');
+      mkdirp(this.fs, dir, 0o700);
+      this.fs.write(`${dir}/${hexOf(id)}`, configBytes, { mode: 0o600 });
+    }
+    if (opts.repoDigest && !rec.repoDigests.includes(opts.repoDigest)) rec.repoDigests.push(opts.repoDigest);
+    for (const t of tags) this.tag(t, id);
+    if (!tags.length) this.#writeRepositories();
+    return this.#view(rec);
+  }
+
+  #stackSize(chain: Digest): number {
+    let size = 0;
+    for (let l = this.layers.get(chain); l; l = l.parent ? this.layers.get(l.parent) : undefined) size += l.size;
+    return size;
+  }
+
+  #view(r: Rec): ImageRecord {
+    return { ...r, repoTags: [...r.repoTags], repoDigests: [...r.repoDigests], chainIds: [...r.chainIds] };
+  }
+
+  /** Point `ref` (name[:tag]) at an image, moving it off any other image (docker tag). */
+  tag(ref: string, target: string): void {
+    const name = familiar(ref);
+    if (!name || name.includes('@')) fail('EINVAL', ref, `invalid reference format`);
+    const rec = this.#find(target) ?? fail('ENOENT', target, `No such image: ${target}`);
+    for (const r of this.#images.values()) r.repoTags = r.repoTags.filter((t) => t !== name);
+    rec.repoTags.push(name);
+    this.#writeRepositories();
+  }
+
+  #find(ref: string): Rec | undefined {
+    const full = ref.startsWith('sha256:') ? ref : undefined;
+    if (full) return this.#images.get(full as Digest);
+    if (/^[0-9a-f]{1,64}$/.test(ref)) {
+      const hits = [...this.#images.values()].filter((r) => hexOf(r.id).startsWith(ref));
+      if (hits.length === 1 && !this.#byName(ref)) return hits[0];
+    }
+    return this.#byName(ref);
+  }
+
+  #byName(ref: string): Rec | undefined {
+    const p = parseRef(ref);
+    if (!p) return undefined;
+    if (p.digest) return [...this.#images.values()].find((r) => r.repoDigests.includes(`${p.repository}@${p.digest}`));
+    const name = `${p.repository}:${p.tag}`;
+    return [...this.#images.values()].find((r) => r.repoTags.includes(name));
+  }
+
+  /** Look an image up by name[:tag], name@digest, full ID or unique ID prefix. */
+  resolve(ref: string): ImageRecord | undefined {
+    const r = this.#find(ref);
+    return r ? this.#view(r) : undefined;
+  }
+
+  /** Every image, newest first. */
+  list(): ImageRecord[] {
+    return [...this.#images.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1)).map((r) => this.#view(r));
+  }
+
+  /** `docker images` rows: one per tag, `<none>` for untagged (dangling) images; newest first. */
+  rows(): ImageRow[] {
+    return this.list().flatMap((r) => {
+      const tags = r.repoTags.length ? r.repoTags : ['<none>:<none>'];
+      return tags.map((t) => {
+        const i = t.lastIndexOf(':');
+        return { repository: t.slice(0, i), tag: t.slice(i + 1), id: r.id, created: r.created, size: r.size };
+      });
+    });
+  }
+
+  /** `docker history` rows, newest first: each history entry with the size of the layer it made. */
+  history(ref: string): HistoryRow[] {
+    const r = this.#find(ref) ?? fail('ENOENT', ref, `No such image: ${ref}`);
+    const hist: readonly HistoryEntry[] = r.config.history ?? r.config.rootfs.diff_ids.map(() => ({}));
+    let li = 0;
+    const rows = hist.map((h) => {
+      const size = h.empty_layer ? 0 : (this.layers.get(r.chainIds[li++])?.size ?? 0);
+      return { created: parseTime(h.created), createdBy: h.created_by ?? '', size, comment: h.comment ?? '' };
+    });
+    return rows.reverse().map((row, i) => ({ id: i === 0 ? r.id : '<missing>', ...row }));
+  }
+
+  /** The layers of an image as sources (for push, save): exact entries kept since they were added. */
+  layerSources(ref: string): LayerSource[] {
+    const r = this.#find(ref) ?? fail('ENOENT', ref, `No such image: ${ref}`);
+    return r.chainIds.map((c) => {
+      const l = this.layers.get(c)!;
+      return { diffId: l.diffId, tarSize: l.tarSize, entries: l.entries };
+    });
+  }
+
+  /**
+   * `docker rmi`: untag `ref`; when it was the last tag (or `ref` is an ID)
+   * delete the image and release its layers. Returns the lines Docker
+   * prints ("Untagged: …", "Deleted: sha256:…"). `inUse(id)` names a
+   * container using the image: a conflict unless forced.
+   */
+  remove(ref: string, opts: { force?: boolean; inUse?: (id: Digest) => string | undefined } = {}): string[] {
+    const r = this.#find(ref) ?? fail('ENOENT', ref, `No such image: ${ref}`);
+    const byName = this.#byName(ref) === r && !/^(sha256:)?[0-9a-f]{1,64}$/.test(ref);
+    const out: string[] = [];
+    if (byName && r.repoTags.length > 1) {
+      const name = familiar(ref)!;
+      r.repoTags = r.repoTags.filter((t) => t !== name);
+      this.#writeRepositories();
+      return [`Untagged: ${name}`];
+    }
+    if (!byName && r.repoTags.length > 1 && !opts.force) {
+      fail('EBUSY', ref, `conflict: unable to delete ${shortId(r.id)} (must be forced) - image is referenced in multiple repositories`);
+    }
+    const user = opts.inUse?.(r.id);
+    if (user && !opts.force) {
+      fail('EBUSY', ref, byName
+        ? `conflict: unable to remove repository reference "${ref}" (must force) - container ${shortId(user)} is using its referenced image ${shortId(r.id)}`
+        : `conflict: unable to delete ${shortId(r.id)} (cannot be forced) - image is being used by running container ${shortId(user)}`);
+    }
+    for (const t of r.repoTags) out.push(`Untagged: ${t}`);
+    for (const d of r.repoDigests) out.push(`Untagged: ${d}`);
+    if (user) { r.repoTags = []; this.#writeRepositories(); return out; }
+    this.#images.delete(r.id);
+    rmTree(this.fs, pjoin(this.root, `image/overlay2/imagedb/content/sha256/${hexOf(r.id)}`));
+    out.push(`Deleted: ${r.id}`);
+    const before = new Set(this.layers.all().map((l) => l.chainId));
+    const top = r.chainIds.at(-1);
+    if (top) this.layers.release(top);
+    const after = new Set(this.layers.all().map((l) => l.chainId));
+    for (const c of [...r.chainIds].reverse()) if (before.has(c) && !after.has(c)) out.push(`Deleted: ${c}`);
+    this.#writeRepositories();
+    return out;
+  }
+
+  /** `docker system df` Images line; `activeIds` are images used by at least one container. Shared layers count once. */
+  df(activeIds: ReadonlySet<string> = new Set()): ImagesDf {
+    const all = this.list();
+    const size = this.layers.all().reduce((s, l) => s + l.size, 0);
+    const used = new Set<Digest>();
+    for (const r of all) if (activeIds.has(r.id)) for (const c of r.chainIds) used.add(c);
+    const usedSize = [...used].reduce((s, c) => s + (this.layers.get(c)?.size ?? 0), 0);
+    return { total: all.length, active: all.filter((r) => activeIds.has(r.id)).length, size, reclaimable: size - usedSize };
+  }
+
+  #writeRepositories(): void {
+    const repos: Record<string, Record<string, string>> = {};
+    for (const r of this.#images.values()) {
+      for (const t of [...r.repoTags, ...r.repoDigests]) {
+        const repo = t.includes('@') ? t.slice(0, t.indexOf('@')) : t.slice(0, t.lastIndexOf(':'));
+        (repos[repo] ??= {})[t] = r.id;
+      }
+    }
+    const dir = pjoin(this.root, 'image/overlay2');
+    mkdirp(this.fs, dir, 0o700);
+    this.fs.write(`${dir}/repositories.json`, new TextEncoder().encode(canonicalJson({ Repositories: repos })), { mode: 0o600 });
+  }
+}
