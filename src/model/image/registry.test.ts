@@ -1,0 +1,76 @@
+// distribution-spec push/pull moving only missing blobs; Docker's pull/push texts.
+import { describe, expect, it } from 'vitest';
+import { MemoryFs } from '../fs/memory-fs.ts';
+import { Rng } from '../rng.ts';
+import type { ImageConfig } from './image.ts';
+import { ImageStore } from './image-store.ts';
+import { layerDigest } from './layer-digest.ts';
+import { LayerBuilder } from './layer-builder.ts';
+import { Registry } from './registry.ts';
+
+const T0 = Date.UTC(2026, 0, 1) * 1000;
+const host = (seed: number) => new ImageStore({ fs: new MemoryFs({ dev: seed, now: () => T0 }), rng: new Rng(seed), now: () => T0 });
+
+describe('Registry.pull', () => {
+  it('pulls alpine: one layer, compressed size from facts §8.4', () => {
+    const reg = new Registry();
+    const a = host(1);
+    const r = reg.pull('alpine:3.22', a);
+    expect(r.layers).toHaveLength(1);
+    expect(r.layers[0]).toMatchObject({ status: 'Pull complete', bytes: 3_792_075 });
+    expect(r.bytes).toBeGreaterThan(3_792_075);
+    expect(a.resolve('alpine:3.22')?.repoDigests).toEqual([`alpine@${r.digest}`]);
+  });
+  it.each([['alpine'], ['alpine:latest'], ['docker.io/library/alpine:3.22.6']])('%s resolves to the same image', (ref) => {
+    const reg = new Registry();
+    expect(reg.resolve(ref)?.digest).toBe(reg.resolve('alpine:3.22')?.digest);
+  });
+  it('a second pull is up to date and moves nothing', () => {
+    const reg = new Registry();
+    const a = host(1);
+    reg.pull('alpine:3.22', a);
+    const r = reg.pull('alpine:3.22', a);
+    expect([r.upToDate, r.bytes]).toEqual([true, 0]);
+  });
+  it('pulling another tag of the same image adds the tag only', () => {
+    const reg = new Registry();
+    const a = host(1);
+    reg.pull('alpine:3.22', a);
+    const r = reg.pull('alpine:latest', a);
+    expect(r.upToDate).toBe(true);
+    expect(a.resolve('alpine:3.22')?.repoTags).toEqual(['alpine:3.22', 'alpine:latest']);
+  });
+  it.each([
+    ['nosuch:1', /pull access denied for nosuch, repository does not exist/],
+    ['alpine:9.99', /pull access denied for alpine/],
+    ['UPPER', /invalid reference format/],
+  ])('%s fails', (ref, msg) => {
+    expect(() => new Registry().pull(ref, host(1))).toThrow(msg);
+  });
+});
+
+describe('Registry.push then pull on a second host (claims same-image-everywhere, small-updates)', () => {
+  it('moves only the layer the other side lacks and keeps the same digest', () => {
+    const reg = new Registry();
+    const dev = host(1);
+    const base = reg.pull('alpine:3.22', dev).image;
+    const b = new LayerBuilder(1_767_225_600).file('app/run.sh', '#!/bin/sh\necho v1\n', 0o755);
+    const entries = b.build();
+    const d = layerDigest(entries);
+    const config: ImageConfig = { ...base.config, rootfs: { type: 'layers', diff_ids: [...base.config.rootfs.diff_ids, d.diffId] }, history: [...(base.config.history ?? []), { created_by: 'COPY run.sh /app/ # buildkit' }] };
+    dev.add(config, [...dev.layerSources(base.id), { ...d, entries: () => entries }], { tags: ['shop/web:1'] });
+    const pushed = reg.push('shop/web:1', dev);
+    expect(pushed.layers.map((l) => l.status)).toEqual(['Pushed', 'Layer already exists']);
+    expect(pushed.layers[0].bytes).toBe(d.tarSize);
+    const prod = host(2);
+    reg.pull('alpine:3.22', prod);
+    const pulled = reg.pull('shop/web:1', prod);
+    expect(pulled.layers.map((l) => l.status)).toEqual(['Already exists', 'Pull complete']);
+    expect(pulled.layers[1].bytes).toBe(d.tarSize);
+    expect(pulled.digest).toBe(pushed.digest);
+    expect(prod.resolve('shop/web:1')?.id).toBe(dev.resolve('shop/web:1')?.id);
+  });
+  it('push of an image that is not there', () => {
+    expect(() => new Registry().push('ghost:1', host(1))).toThrow('An image does not exist locally with the tag: ghost');
+  });
+});
