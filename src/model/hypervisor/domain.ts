@@ -53,7 +53,7 @@ export interface GuestSpec {
   readonly disk: GuestDisk;
 }
 
-/** Builds guest disks and guest Machines (guest.ts wires the real Kernel). */
+/** Builds guest disks and guest Machines (guest.ts wires the real Kernel); `boot` runs when the guest reaches userspace. */
 export interface GuestFactory {
   newDisk(os: GuestOs): GuestDisk;
   boot(spec: GuestSpec): Guest;

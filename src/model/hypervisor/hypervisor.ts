@@ -179,9 +179,12 @@ export class Hypervisor {
     const now = this.#clock.now;
     const disk = s.disk ?? this.#guests?.newDisk(c.os);
     const plan = bootPlan(c.os, c.profile, { name: c.name, memoryBytes: c.memoryBytes, vcpus: c.vcpus, diskVirtualBytes: readImage(this.#host.readFile(c.disk)).virtualBytes });
-    Object.assign(s, { state: 'running', id, startedUs: now, plan, booted: false, vmm, reservedBytes: need, disk });
-    s.guest = disk && this.#guests ? this.#guests.boot({ config: c, plan, kernelStartUs: now + plan.kernelStartUs, disk }) : undefined;
-    s.timers = [this.#clock.setTimer(plan.totalUs, () => { s.booted = true; })];
+    Object.assign(s, { state: 'running', id, startedUs: now, plan, booted: false, vmm, reservedBytes: need, disk, guest: undefined });
+    // The guest Machine appears when userspace is up; its kernel's clock is back-dated to the kernel phase.
+    s.timers = [this.#clock.setTimer(plan.totalUs, () => {
+      s.booted = true;
+      s.guest = disk && this.#guests ? this.#guests.boot({ config: c, plan, kernelStartUs: now + plan.kernelStartUs, disk }) : undefined;
+    })];
     return this.#view(s);
   }
 

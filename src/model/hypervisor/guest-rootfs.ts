@@ -1,0 +1,72 @@
+/**
+ * The root filesystem a guest boots from: what the OS installer (or the cloud
+ * image) put on the VM's disk. A Linux guest gets the FHS tree of its distro
+ * (usr-merged for Ubuntu, BusyBox applets for Alpine and CirrOS) with model
+ * program files; a Windows guest gets a few Windows-shaped directories and
+ * the model's `ver`. Contents are small: the guest's kernel, processes and
+ * files are what the claims need, not a full distribution.
+ */
+import { fromText } from '../fs/data.ts';
+import { MemoryFs } from '../fs/memory-fs.ts';
+import { ALPINE_APPLETS } from '../image/builtin/busybox-applets.ts';
+import { programFile } from '../program.ts';
+import type { GuestOs } from './guest-os.ts';
+
+/** Programs of a GNU/Linux guest (the model's coreutils, procps, util-linux, iproute2, systemd tools...). */
+export const GNU_PROGRAMS: readonly string[] = (
+  'bash sh ls cat echo printf cp mv rm mkdir rmdir touch ln chmod chown stat find grep sed head tail wc sort uniq cut tr tee ' +
+  'xargs seq date env which basename dirname readlink yes clear du truncate dd true false test id whoami sleep ' +
+  'ps kill top free df mount umount uname hostname dmesg sysctl ip unshare nsenter lsns chroot ' +
+  'systemd-analyze virt-what kvm-ok lsmod'
+).split(' ');
+
+const DIRS = ['/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local', '/usr/local/bin', '/etc', '/root', '/home', '/tmp',
+  '/var', '/var/log', '/var/lib', '/var/tmp', '/run', '/proc', '/sys', '/dev', '/boot', '/opt', '/srv', '/mnt', '/media'];
+
+/** A fresh disk for `os`, sized to the VM's virtual disk. */
+export function guestRootfs(os: GuestOs, opts: { dev: number; now: () => number }): MemoryFs {
+  const fs = new MemoryFs({ dev: opts.dev, now: opts.now, fstype: os.family === 'windows' ? 'ntfs' : 'ext4', capacityBytes: os.image.virtualBytes });
+  for (const d of DIRS) fs.mkdir(d, d === '/root' ? 0o700 : 0o755);
+  fs.chmod('/tmp', 0o1777);
+  fs.chmod('/var/tmp', 0o1777);
+  const write = (path: string, text: string, mode = 0o644): void => fs.write(path, fromText(text), { mode });
+  write('/etc/hostname', 'localhost\n');
+  write('/etc/hosts', '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n');
+  write('/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\n');
+  write('/etc/group', 'root:x:0:\n');
+  if (os.family === 'windows') {
+    for (const d of ['/Windows', '/Windows/System32', '/Users', '/Users/Administrator', '/Program Files']) fs.mkdir(d, 0o755);
+    for (const p of ['ver', 'sh', 'echo', 'uname', 'hostname', 'ls', 'cat']) fs.write(`/Windows/System32/${p}`, programFile(p), { mode: 0o755 });
+    fs.symlink('/Windows/System32', '/bin');
+    return fs;
+  }
+  write('/etc/os-release', osRelease(os));
+  if (os.id.startsWith('ubuntu')) {
+    fs.symlink('usr/bin', '/bin');
+    fs.symlink('usr/sbin', '/sbin');
+    fs.symlink('usr/lib', '/lib');
+    for (const p of GNU_PROGRAMS) fs.write(`/usr/bin/${p}`, programFile(p), { mode: 0o755 });
+    fs.write('/usr/lib/systemd/systemd', programFile('systemd'), { mode: 0o755 });
+    fs.symlink('/usr/lib/systemd/systemd', '/usr/sbin/init');
+    fs.write('/etc/passwd', fromText('root:x:0:0:root:/root:/bin/bash\n'));
+  } else {
+    for (const d of ['/bin', '/sbin', '/lib']) fs.mkdir(d, 0o755);
+    fs.write('/bin/busybox', programFile('busybox'), { mode: 0o755 });
+    for (const [dir, applets] of Object.entries(ALPINE_APPLETS)) {
+      for (const a of applets) if (!exists(fs, `/${dir}/${a}`)) fs.symlink('/bin/busybox', `/${dir}/${a}`);
+    }
+    for (const p of ['virt-what', 'kvm-ok']) fs.write(`/usr/sbin/${p}`, programFile(p), { mode: 0o755 });
+  }
+  return fs;
+}
+
+function exists(fs: MemoryFs, p: string): boolean {
+  try { fs.lstat(p); return true; } catch { return false; }
+}
+
+/** /etc/os-release (os-release(5)) for a Linux guest. */
+function osRelease(os: GuestOs): string {
+  const id = os.id.split('-')[0];
+  const version = os.id.split('-')[1] ?? '';
+  return `PRETTY_NAME="${os.prettyName}"\nNAME="${os.prettyName.replace(/ v?[\d.]+.*$/, '')}"\nVERSION_ID="${version}"\nID=${id}\n`;
+}

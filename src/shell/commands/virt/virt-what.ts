@@ -1,0 +1,39 @@
+/**
+ * virt-what(1): detect whether we are running in a virtual machine. Like the
+ * real script (and systemd-detect-virt) it trusts the CPUID "hypervisor" bit
+ * that /proc/cpuinfo shows as a flag, then names the hypervisor from
+ * /sys/hypervisor/type (Xen) or defaults to KVM. Prints nothing on bare
+ * metal. Inside a container it reports the host's answer: the kernel is shared.
+ */
+import { isSysError } from '../../../model/errors.ts';
+import { toText } from '../../../model/fs/data.ts';
+import type { Sys } from '../../../model/kernel/types.ts';
+import type { Command } from '../../types.ts';
+
+function read(sys: Sys, path: string): string | undefined {
+  try {
+    return toText(sys.readFile(path));
+  } catch (e) {
+    if (isSysError(e)) return undefined;
+    throw e;
+  }
+}
+
+export const virtWhat: Command = {
+  name: 'virt-what',
+  summary: 'detect if we are running in a virtual machine',
+  help: 'Usage: virt-what [options]\nOptions:\n  --help          Display this help\n  --version       Display version and exit\n',
+  async run(ctx) {
+    if (ctx.argv[1] === '--version') { ctx.stdout.write('1.25\n'); return 0; }
+    const flags = /^flags\s*:(.*)$/m.exec(read(ctx.sys, '/proc/cpuinfo') ?? '')?.[1] ?? '';
+    if (!/ hypervisor( |$)/.test(flags)) return 0;
+    const xen = read(ctx.sys, '/sys/hypervisor/type')?.trim();
+    if (xen === 'xen') {
+      const dom0 = read(ctx.sys, '/proc/xen/capabilities')?.includes('control_d');
+      ctx.stdout.write(`xen\n${dom0 ? 'xen-dom0' : 'xen-domU'}\n`);
+      return 0;
+    }
+    ctx.stdout.write('kvm\n');
+    return 0;
+  },
+};
