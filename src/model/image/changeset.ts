@@ -13,6 +13,7 @@ import { fail } from '../errors.ts';
 import type { FileSystem, Stat } from '../fs/types.ts';
 import { exists, mkdirp, pjoin, rmTree, walkTree } from './fs-util.ts';
 import type { TarEntry } from './tar.ts';
+import { comparePaths } from './tar.ts';
 
 /** Whiteout prefix (AUFS naming kept by the OCI format). */
 export const WHITEOUT_PREFIX = '.wh.';
@@ -201,5 +202,6 @@ export function dockerChanges(upper: DirRef, lowers: readonly DirRef[]): Change[
     }
     changes.push({ kind, path });
   });
-  return changes;
+  // Walk order already puts parents first; podman's ancestor rule can append a grandparent late, so sort by path.
+  return changes.sort((a, b) => comparePaths(a.path, b.path));
 }
