@@ -1,53 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock.ts';
 import { isSysError } from '../errors.ts';
-import { fromText, virtualData } from '../fs/data.ts';
-import type { FileData } from '../fs/data.ts';
-import { MemoryFs } from '../fs/memory-fs.ts';
-import type { Sys } from '../kernel/types.ts';
 import { Rng } from '../rng.ts';
-import { QCOW2_EMPTY_BYTES, qcow2Data, readImage } from './disk-image.ts';
+import { QCOW2_EMPTY_BYTES, readImage } from './disk-image.ts';
+import { stubHost } from './testkit.ts';
 import { GUESTS } from './guest-os.ts';
 import { Hypervisor, IMAGES_DIR, SHUTDOWN_US } from './hypervisor.ts';
 import { FULL, MICROVM, totalBootUs } from './profiles.ts';
 import { GiB, MiB } from './units.ts';
-
-/** A host with only what libvirtd uses: files, children, memory, /proc/meminfo. */
-function stubHost(totalBytes: number) {
-  const fs = new MemoryFs({ dev: 1, now: () => 0 });
-  let used = 0;
-  let nextPid = 100;
-  const procs = new Map<number, string[]>();
-  const proc = (pid: number): Sys => ({
-    pid,
-    readFile: (p: string): FileData => p === '/proc/meminfo'
-      ? fromText(`MemTotal: ${totalBytes / 1024} kB\nMemAvailable:   ${(totalBytes - used) / 1024} kB\n`)
-      : fs.read(p),
-    writeFile: (p: string, d: FileData, o?: object) => fs.write(p, d, o),
-    stat: (p: string) => fs.lstat(p),
-    unlink: (p: string) => fs.unlink(p),
-    spawn: (o: { argv: readonly string[] }) => { const c = nextPid++; procs.set(c, [...o.argv]); return proc(c); },
-    allocate: (b: number) => { used += b; },
-    release: (b: number) => { used -= b; },
-    exit: () => undefined,
-    wait: (p: number) => { procs.delete(p); return 0; },
-  }) as unknown as Sys;
-  for (const d of ['/var', '/var/lib', '/var/lib/libvirt', IMAGES_DIR]) fs.mkdir(d);
-  for (const os of Object.values(GUESTS)) {
-    const data = os.image.format === 'qcow2'
-      ? qcow2Data({ virtualBytes: os.image.virtualBytes, fileBytes: os.image.diskBytes, generation: os.id })
-      : virtualData(os.image.diskBytes, os.id);
-    fs.write(`${IMAGES_DIR}/${os.image.file}`, data);
-  }
-  return { fs, sys: proc(1), used: () => used, procs };
-}
 
 let clock: VirtualClock;
 let host: ReturnType<typeof stubHost>;
 let hv: Hypervisor;
 beforeEach(() => {
   clock = new VirtualClock();
-  host = stubHost(8 * GiB);
+  host = stubHost(8 * GiB, clock);
   hv = new Hypervisor({ host: host.sys, clock, rng: new Rng(1) });
 });
 
