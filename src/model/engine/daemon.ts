@@ -173,7 +173,7 @@ export class Daemon {
       proxies: [],
     };
     for (const m of host.mounts) if (m.type === 'volume') this.volumes.create(m.source, this.now());
-    const rw = this.images.prepare(c.mountId, img.id);
+    const rw = this.images.prepare(id, c.mountId, img.id);
     this.#rw.set(id, rw);
     this.#writeContainerFiles(c);
     this.#containers.set(id, c);
@@ -467,7 +467,7 @@ export class Daemon {
   }
 
   #destroy(c: Container): void {
-    this.images.release(c.mountId);
+    this.images.release(c.id);
     this.#rw.delete(c.id);
     this.#containers.delete(c.id);
     this.#names.delete(c.name);

@@ -63,18 +63,21 @@ export interface ImageBackend {
   /** `docker rmi`: untag, delete when no tag is left; returns the Untagged:/Deleted: lines. */
   remove(ref: string, force: boolean, inUse: (imageId: string) => boolean): string[];
   history(ref: string): HistoryRow[];
-  /** Snapshot a RW layer for a container (key = mount id) on top of the image, with the -init layer. */
-  prepare(mountId: string, imageId: string): RwLayer;
-  /** Remove the RW layer and its -init layer. */
-  release(mountId: string): void;
+  /** Snapshot a RW layer for container `containerId` (overlay2 dir `mountId`) on top of the image, with the -init layer. */
+  prepare(containerId: string, mountId: string, imageId: string): RwLayer;
+  /** Remove the container's RW layer and its -init layer. */
+  release(containerId: string): void;
   /** Bytes in the RW layer's upper dir (`docker ps -s`, `system df`). */
-  rwSize(mountId: string): number;
-  changes(mountId: string): Change[];
-  /** Commit the RW layer as a new image whose config is `config`, with one history entry. */
-  commit(mountId: string, parentImageId: string, config: ImageConfig, repoTag: string | undefined): ImageInfo;
-  /** `docker build` steps that make a layer from a RW layer, and steps that only change config. */
+  rwSize(containerId: string): number;
+  changes(containerId: string): Change[];
+  /**
+   * Commit the container's RW layer as a new image: `config` is the new
+   * image config without the new layer (its diff ID is appended here, and
+   * `history` must already hold the new entry). `emptyLayer` commits no layer.
+   */
+  commit(containerId: string, parentImageId: string, config: ImageConfig, repoTag: string | undefined, emptyLayer?: boolean): ImageInfo;
   /** Sizes for `docker system df`: unique layer bytes, and bytes of layers used by `activeImageIds`. */
-  diskUsage(activeImageIds: ReadonlySet<string>): { images: number; size: number; reclaimable: number };
+  diskUsage(activeImageIds: ReadonlySet<string>): { total: number; active: number; size: number; reclaimable: number };
   save(refs: readonly string[]): Uint8Array;
   load(tar: Uint8Array): string[];
 }

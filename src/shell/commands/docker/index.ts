@@ -1,4 +1,5 @@
 /** Commands owned by this folder; merged into the registry by ../index.ts. */
-import type { Command } from "../../types.ts";
+import type { Command } from '../../types.ts';
+import { docker } from './docker.ts';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [docker];
