@@ -41,6 +41,7 @@ export class MemoryFs implements FileSystem {
   #nextIno = ROOT_INO + 1;
   #bytes = 0;
   #inodes = 1;
+  #generation = 0;
 
   constructor(opts: MemoryFsOptions) {
     this.fstype = opts.fstype ?? 'ext4';
@@ -49,6 +50,11 @@ export class MemoryFs implements FileSystem {
     this.capacityBytes = opts.capacityBytes ?? Infinity;
     this.#now = opts.now;
     this.#root = newInode(ROOT_INO, 'dir', 0o755, 0, 0, opts.now());
+  }
+
+  /** Bumped by every mutation attempt (FileSystem.generation). */
+  get generation(): number {
+    return this.#generation;
   }
 
   lstat(path: string): Stat {
@@ -267,8 +273,10 @@ export class MemoryFs implements FileSystem {
     return [n, name];
   }
 
+  /** EROFS on a read-only mount; otherwise the mutation may proceed, so the generation moves. */
   #writable(path: string): void {
     if (this.readonly) fail('EROFS', path);
+    this.#generation++;
   }
 
   /** ENOSPC unless `delta` more bytes fit (validate first, mutate last). */

@@ -15,6 +15,9 @@ import { compareNames, isWithin } from './path.ts';
 import type { FileSystem, Stat, WriteOptions } from './types.ts';
 import { tryLstat } from './walk.ts';
 
+/** Entries kept per mount between changes; bounds memory when 1000 containers each list their whole tree. */
+const CACHE_LIMIT = 4096;
+
 /** Mount options: `lowers` topmost first, as lowerdir= lists them; no upper = a read-only overlay. */
 export interface OverlayFsOptions {
   readonly lowers: readonly FileSystem[];
@@ -34,6 +37,11 @@ export class OverlayFs implements FileSystem {
   readonly work: FileSystem | undefined;
   /** All layers on one filesystem: uniform st_dev and persistent st_ino (overlayfs.rst "Inode properties"). */
   readonly samefs: boolean;
+  /** Resolved entries by path, valid while the layers' generation stays #cacheStamp (lowers are immutable; the upper changes). */
+  #cache = new Map<string, Entry>();
+  #cacheStamp: number | undefined;
+  /** Merged readdir results, dropped with #cache. */
+  #names = new Map<string, string[]>();
 
   constructor(opts: OverlayFsOptions) {
     if (opts.lowers.length === 0) fail('EINVAL', 'lowerdir'); // "overlayfs: missing 'lowerdir'"
@@ -50,14 +58,21 @@ export class OverlayFs implements FileSystem {
     if (opts.work && !opts.work.readonly && !tryLstat(opts.work, '/work')) opts.work.mkdir('/work', 0);
   }
 
+  /** Sum of the layers' change counters (FileSystem.generation); undefined if a layer has none. */
+  get generation(): number | undefined {
+    let sum = this.upper ? this.upper.generation : 0;
+    for (const l of this.lowers) sum = sum === undefined || l.generation === undefined ? undefined : sum + l.generation;
+    return sum;
+  }
+
   lstat(path: string): Stat {
-    return this.#stat(resolveExisting(this, path));
+    return this.#stat(this.#existing(path));
   }
 
   /** lstat returning undefined for a missing name (overlay-lookup's fast path for overlays stacked on overlays). */
   tryLstat(path: string): Stat | undefined {
     try {
-      const e = resolve(this, path);
+      const e = this.#resolve(path);
       return top(e) ? this.#stat(e) : undefined;
     } catch {
       return undefined;
@@ -65,37 +80,41 @@ export class OverlayFs implements FileSystem {
   }
 
   readdir(path: string): string[] {
-    const e = resolveExisting(this, path);
+    const e = this.#existing(path);
     if (e.stat.type !== 'dir') fail('ENOTDIR', path);
-    return mergedNames(this, e);
+    const cached = this.#names.get(path);
+    if (cached && this.#cache.get(path) === e) return [...cached];
+    const names = mergedNames(this, e);
+    if (this.#cacheStamp !== undefined) this.#names.set(path, names);
+    return [...names];
   }
 
   read(path: string): FileData {
-    const e = resolveExisting(this, path);
+    const e = this.#existing(path);
     if (e.stat.type === 'dir') fail('EISDIR', path);
     if (e.stat.type === 'symlink') fail('ELOOP', path);
     return this.#layerOf(e).read(path);
   }
 
   readlink(path: string): string {
-    const e = resolveExisting(this, path);
+    const e = this.#existing(path);
     if (e.stat.type !== 'symlink') fail('EINVAL', path);
     return this.#layerOf(e).readlink(path);
   }
 
   getxattr(path: string, name: string): string | undefined {
-    const e = resolveExisting(this, path);
+    const e = this.#existing(path);
     return isPrivateXattr(name) ? undefined : this.#layerOf(e).getxattr(path, name);
   }
 
   listxattr(path: string): string[] {
-    const e = resolveExisting(this, path);
+    const e = this.#existing(path);
     return this.#layerOf(e).listxattr(path).filter((n) => !isPrivateXattr(n));
   }
 
   write(path: string, data: FileData, opts: WriteOptions = {}): void {
     const up = this.#up(path);
-    const e = resolve(this, path);
+    const e = this.#resolve(path);
     const t = top(e);
     if (!t) {
       this.#create(e, () => up.write(path, data, { ...opts, exclusive: true }));
@@ -111,7 +130,7 @@ export class OverlayFs implements FileSystem {
 
   openForWrite(path: string): void {
     const up = this.#up(path);
-    const e = resolveExisting(this, path);
+    const e = this.#existing(path);
     if (e.stat.type === 'dir') fail('EISDIR', path);
     if (e.stat.type !== 'file') return;
     ensureUpper(this.#layers(), path);
@@ -120,7 +139,7 @@ export class OverlayFs implements FileSystem {
 
   truncate(path: string, size: number): void {
     const up = this.#up(path);
-    const e = resolveExisting(this, path);
+    const e = this.#existing(path);
     if (e.stat.type === 'dir') fail('EISDIR', path);
     if (e.stat.type !== 'file' || size < 0 || !Number.isInteger(size)) fail('EINVAL', path);
     ensureUpper(this.#layers(), path);
@@ -129,7 +148,7 @@ export class OverlayFs implements FileSystem {
 
   /** ovl_mkdir → ovl_create_object: over a whiteout the new dir is opaque (ovl_create_over_whiteout); in a merged parent too (ovl_create_upper). */
   mkdir(path: string, mode = 0o755, owner?: { uid: number; gid: number }): void {
-    const e = resolve(this, path);
+    const e = this.#resolve(path);
     if (top(e) || path === '/') fail('EEXIST', path);
     const up = this.#up(path);
     this.#create(e, () => {
@@ -139,7 +158,7 @@ export class OverlayFs implements FileSystem {
   }
 
   symlink(target: string, path: string): void {
-    const e = resolve(this, path);
+    const e = this.#resolve(path);
     if (top(e)) fail('EEXIST', path);
     const up = this.#up(path);
     this.#create(e, () => up.symlink(target, path));
@@ -147,7 +166,7 @@ export class OverlayFs implements FileSystem {
 
   /** ovl_mknod: a 0/0 character device would be a whiteout, so it is refused with EPERM. */
   mknod(path: string, type: 'chardev' | 'blockdev' | 'fifo', rdev: readonly [number, number], mode?: number): void {
-    const e = resolve(this, path);
+    const e = this.#resolve(path);
     if (top(e)) fail('EEXIST', path);
     const up = this.#up(path);
     if (type === 'chardev' && rdev[0] === 0 && rdev[1] === 0) fail('EPERM', path);
@@ -157,8 +176,8 @@ export class OverlayFs implements FileSystem {
   /** ovl_link: the source is copied up first (index=off: this breaks its other lower hard links). */
   link(existing: string, path: string): void {
     const up = this.#up(path);
-    const src = resolveExisting(this, existing);
-    const e = resolve(this, path);
+    const src = this.#existing(existing);
+    const e = this.#resolve(path);
     if (top(e)) fail('EEXIST', path);
     if (src.stat.type === 'dir') fail('EPERM', existing);
     ensureUpper(this.#layers(), existing);
@@ -168,7 +187,7 @@ export class OverlayFs implements FileSystem {
   /** ovl_do_remove for unlink: a lower-backed name leaves a whiteout (ovl_remove_and_whiteout), an upper-only name is unlinked. */
   unlink(path: string): void {
     const up = this.#up(path);
-    const e = resolveExisting(this, path);
+    const e = this.#existing(path);
     if (e.stat.type === 'dir') fail('EISDIR', path);
     this.#remove(up, e);
   }
@@ -177,7 +196,7 @@ export class OverlayFs implements FileSystem {
   rmdir(path: string): void {
     if (path === '/') fail('EBUSY', path);
     const up = this.#up(path);
-    const e = resolveExisting(this, path);
+    const e = this.#existing(path);
     if (e.stat.type !== 'dir') fail('ENOTDIR', path);
     if (mergedNames(this, e).length > 0) fail('ENOTEMPTY', path);
     this.#remove(up, e);
@@ -187,8 +206,8 @@ export class OverlayFs implements FileSystem {
   rename(from: string, to: string): void {
     const up = this.#up(from);
     if (from === '/' || to === '/') fail('EBUSY', from === '/' ? from : to);
-    const src = resolveExisting(this, from);
-    const dst = resolve(this, to);
+    const src = this.#existing(from);
+    const dst = this.#resolve(to);
     const old = top(dst);
     if (from === to) return;
     const isDir = src.stat.type === 'dir';
@@ -226,7 +245,7 @@ export class OverlayFs implements FileSystem {
 
   /** ovl_own_xattr_set: overlay's own trusted.overlay.* names cannot be set through the mount. */
   setxattr(path: string, name: string, value: string): void {
-    if (isPrivateXattr(name)) { this.#up(path); resolveExisting(this, path); fail('EOPNOTSUPP', path); }
+    if (isPrivateXattr(name)) { this.#up(path); this.#existing(path); fail('EOPNOTSUPP', path); }
     this.#metadata(path).setxattr(path, name, value);
   }
 
@@ -249,6 +268,26 @@ export class OverlayFs implements FileSystem {
     return { ...t, ino, dev: this.samefs || isDir ? this.dev : t.dev, nlink: merged ? 1 : t.nlink };
   }
 
+  #resolve(path: string): Entry {
+    return resolve(this, path, this.#freshCache());
+  }
+
+  #existing(path: string): Entry & { readonly stat: Stat } {
+    return resolveExisting(this, path, this.#freshCache());
+  }
+
+  /** The lookup cache, emptied when any layer changed since it was filled (or grew past a bound); none if a layer cannot say. */
+  #freshCache(): Map<string, Entry> | undefined {
+    const stamp = this.generation;
+    if (stamp === undefined) return undefined;
+    if (stamp !== this.#cacheStamp || this.#cache.size > CACHE_LIMIT) {
+      this.#cache.clear();
+      this.#names.clear();
+      this.#cacheStamp = stamp;
+    }
+    return this.#cache;
+  }
+
   #layerOf(e: Entry): FileSystem {
     return e.upper ? this.upper! : this.lowers[e.lowers[0].layer];
   }
@@ -266,7 +305,7 @@ export class OverlayFs implements FileSystem {
   /** Copy up an existing name for a metadata change (ovl_setattr, ovl_xattr_set), returning the upper layer. */
   #metadata(path: string): FileSystem {
     const up = this.#up(path);
-    resolveExisting(this, path);
+    this.#existing(path);
     ensureUpper(this.#layers(), path);
     return up;
   }

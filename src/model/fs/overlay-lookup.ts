@@ -103,24 +103,27 @@ export function dirState(e: Entry): DirState {
 }
 
 /** Resolve an absolute path component by component; ENOENT/ENOTDIR as namei would. Returns the (possibly negative) last entry. */
-export function resolve(l: Layers, path: string): Entry {
-  let e = rootEntry(l);
-  if (path === '/') return e;
-  const parts = path.split('/').filter((p) => p !== '');
-  for (let i = 0; i < parts.length; i++) {
-    if (i > 0) {
-      const t = top(e);
-      if (!t) fail('ENOENT', path);
-      if (t.type !== 'dir') fail('ENOTDIR', path);
-    }
-    e = lookupChild(l, dirState(e), parts[i]);
+export function resolve(l: Layers, path: string, cache?: Map<string, Entry>): Entry {
+  const hit = cache?.get(path);
+  if (hit) return hit;
+  let e: Entry;
+  if (path === '/') {
+    e = rootEntry(l);
+  } else {
+    const [parentPath, name] = splitParent(path);
+    const parent = resolve(l, parentPath, cache);
+    const t = top(parent);
+    if (!t) fail('ENOENT', path);
+    if (t.type !== 'dir') fail('ENOTDIR', path);
+    e = lookupChild(l, dirState(parent), name);
   }
+  cache?.set(path, e);
   return e;
 }
 
 /** Resolve and require a positive entry. */
-export function resolveExisting(l: Layers, path: string): Entry & { readonly stat: Stat } {
-  const e = resolve(l, path);
+export function resolveExisting(l: Layers, path: string, cache?: Map<string, Entry>): Entry & { readonly stat: Stat } {
+  const e = resolve(l, path, cache);
   const stat = top(e) ?? fail('ENOENT', path);
   return { ...e, stat };
 }

@@ -170,6 +170,5 @@ describe('overlay model fuzzing (issue 9): merged view = plain tree receiving th
       expect(outcomes.get(`${op} error`), `${op} failed`).toBeGreaterThan(0);
     }
     expect(outcomes.get('mv EXDEV')).toBeGreaterThan(0);
-    console.log([...outcomes].sort().map(([k, v]) => `${k}: ${v}`).join('\n'));
   });
 });

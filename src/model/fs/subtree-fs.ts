@@ -31,6 +31,8 @@ export class SubtreeFs implements FileSystem {
 
   get fstype(): string { return this.base.fstype; }
   get dev(): number { return this.base.dev; }
+  /** The base's change counter: any change to the base may change the view. */
+  get generation(): number | undefined { return this.base.generation; }
 
   lstat(path: string): Stat { return this.base.lstat(this.#at(path)); }
   /** Non-throwing lstat, passed through to the base (walk.ts tryLstat). */

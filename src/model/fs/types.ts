@@ -84,6 +84,13 @@ export interface FileSystem {
   getxattr(path: string, name: string): string | undefined;
   setxattr(path: string, name: string, value: string): void;
   listxattr(path: string): string[];
+  /** Optional fast path: lstat that returns undefined instead of throwing ENOENT/ENOTDIR (overlay lookups miss often). */
+  tryLstat?(path: string): Stat | undefined;
+  /**
+   * Optional change counter: differs after any mutation (a failed one may bump it
+   * too). Lets a filesystem stacked on this one (overlay) cache lookups; absent = never cache.
+   */
+  readonly generation?: number;
   /** Bytes and inodes stored by this filesystem itself (an overlay reports its upper dir only, like du on upperdir). */
   usage(): { bytes: number; inodes: number };
 }

@@ -9,8 +9,7 @@ import type { FileSystem, Stat } from './types.ts';
 
 /** lstat returning undefined for a missing name; uses the filesystem's own non-throwing tryLstat when it has one (lookups miss often, and exceptions are slow). */
 export function tryLstat(fs: FileSystem, path: string): Stat | undefined {
-  const fast = (fs as { tryLstat?: (p: string) => Stat | undefined }).tryLstat;
-  if (fast) return fast.call(fs, path);
+  if (fs.tryLstat) return fs.tryLstat(path);
   try {
     return fs.lstat(path);
   } catch {
