@@ -51,6 +51,8 @@ export interface GuestSpec {
   /** Virtual time the guest kernel starts (dmesg 0.000000), µs on the shared clock. */
   readonly kernelStartUs: number;
   readonly disk: GuestDisk;
+  /** The guest asked its (virtual) hardware to power off or reset: reboot(2) in the guest's initial PID namespace. */
+  readonly onPower: (event: 'poweroff' | 'reboot') => void;
 }
 
 /** Builds guest disks and guest Machines (guest.ts wires the real Kernel); `boot` runs when the guest reaches userspace. */

@@ -113,3 +113,35 @@ describe('disk images on the host (the shared-disk nuance)', () => {
     expect(host.fs.readdir(IMAGES_DIR)).toHaveLength(Object.keys(GUESTS).length);
   });
 });
+
+describe('the guest powers itself off or reboots (libvirt on_poweroff=destroy, on_reboot=restart)', () => {
+  function withFakeGuests() {
+    const power: Array<(e: 'poweroff' | 'reboot') => void> = [];
+    const fake = new Hypervisor({
+      host: host.sys, clock, rng: new Rng(2),
+      guests: {
+        newDisk: () => ({ fs: undefined as never, writtenBytes: () => 0 }),
+        boot: (spec) => { power.push(spec.onPower); return { init: undefined as never, login: () => undefined as never, halt: () => undefined }; },
+      },
+    });
+    return { fake, power };
+  }
+
+  it.each([
+    ['poweroff', 'shut off', undefined],
+    ['reboot', 'running', 1],
+  ] as const)('%s from inside leaves the domain %s', (event, state, id) => {
+    const { fake, power } = withFakeGuests();
+    fake.create({ name: 'g', image: 'alpine-3.22' });
+    fake.start('g');
+    clock.advance(totalBootUs(MICROVM.phases));
+    power[0](event);
+    clock.advance(0);
+    expect(fake.domain('g')).toMatchObject({ state, id, booted: false });
+    if (event === 'reboot') {
+      clock.advance(totalBootUs(MICROVM.phases));
+      expect(fake.domain('g').booted).toBe(true);
+      expect(power).toHaveLength(2);
+    }
+  });
+});

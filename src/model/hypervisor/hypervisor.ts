@@ -183,7 +183,8 @@ export class Hypervisor {
     // The guest Machine appears when userspace is up; its kernel's clock is back-dated to the kernel phase.
     s.timers = [this.#clock.setTimer(plan.totalUs, () => {
       s.booted = true;
-      s.guest = disk && this.#guests ? this.#guests.boot({ config: c, plan, kernelStartUs: now + plan.kernelStartUs, disk }) : undefined;
+      const onPower = (event: 'poweroff' | 'reboot'): void => { this.#guestPower(s, event); };
+      s.guest = disk && this.#guests ? this.#guests.boot({ config: c, plan, kernelStartUs: now + plan.kernelStartUs, disk, onPower }) : undefined;
     })];
     return this.#view(s);
   }
@@ -219,6 +220,25 @@ export class Hypervisor {
     if (!s.plan || s.startedUs === undefined) return [];
     const t = this.#clock.now - s.startedUs;
     return s.plan.lines.filter((l) => l.atUs <= t);
+  }
+
+  /**
+   * The guest powered itself off or reset (libvirt's on_poweroff=destroy,
+   * on_reboot=restart). Handled on the next clock tick, outside the guest's
+   * own system call; a reboot keeps the domain Id, as libvirt does.
+   */
+  #guestPower(s: Slot, event: 'poweroff' | 'reboot'): void {
+    const generation = s.startedUs;
+    s.timers.push(this.#clock.setTimer(0, () => {
+      if (s.state === 'shut off' || s.startedUs !== generation) return;
+      const id = s.id;
+      this.#powerOff(s);
+      if (event === 'reboot') {
+        const next = this.#nextId;
+        this.#nextId = id ?? next;
+        try { this.start(s.config.name); } finally { this.#nextId = Math.max(next, this.#nextId); }
+      }
+    }));
   }
 
   #slot(name: string): Slot {
