@@ -70,6 +70,11 @@ export class ShellAddon implements ITerminalAddon {
     return this.#state;
   }
 
+  /** True when nothing is pending: no type-ahead, no completion asked, all output written. */
+  get idle(): boolean {
+    return this.#typeahead === '' && !this.#completing && (this.#queue?.idle ?? true);
+  }
+
   /** The line editor (its line, cursor and history), for hosts and tests. */
   get editor(): LineEditor {
     return this.#editor;
@@ -228,6 +233,8 @@ export class ShellAddon implements ITerminalAddon {
   #showPrompt(prompt: string): void {
     this.#phase = 'prompt';
     this.#queue?.then(() => {
+      // A restart or exit since this prompt was queued makes it stale.
+      if (this.#phase !== 'prompt' || this.#editor.active) return '';
       const column = Math.min(this.#term?.buffer.active.cursorX ?? 0, (this.#term?.cols ?? 80) - 1);
       const text = this.#editor.start(prompt, column);
       queueMicrotask(() => this.#pump());

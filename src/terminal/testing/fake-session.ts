@@ -1,5 +1,5 @@
 /**
- * Test double for src/shell's Session: a few words (`echo`, `false`, `slow`,
+ * Test double for src/shell's Session: a few words (`echo`, `printf`, `false`,
  * `hang`, `for …`/`done`, `exit`, `boom`) with the Session contract's shape,
  * so the terminal layer is tested without the real shell and model.
  */
@@ -42,6 +42,7 @@ export class FakeSession implements Session {
     switch (word) {
       case undefined: case '': return { kind: 'done', status: 0 };
       case 'echo': this.#onOutput(args.join(' ') + '\n'); return { kind: 'done', status: 0 };
+      case 'printf': this.#onOutput(args.join(' ')); return { kind: 'done', status: 0 };
       case 'false': return { kind: 'done', status: 1 };
       case 'for': this.#open = true; return { kind: 'more' };
       case 'exit': return { kind: 'exit', status: Number(args[0] ?? 0) };

@@ -1,0 +1,237 @@
+/**
+ * The heavy half of <sim-terminal>, loaded by dynamic import only when a
+ * terminal is about to be used: creates the xterm Terminal with the fit and
+ * shell addons, the worker running the Session, and wires persistence
+ * (localStorage), share links, Reset, screen-reader mode, theme changes, and
+ * recovery when the worker stops answering or crashes.
+ */
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import type { SessionSnapshot } from '../shell/session.ts';
+import { ShellAddon, type TerminalState } from './shell-addon.ts';
+import { clearSnapshot, loadSnapshot, saveSnapshot, storageKey, type StorageLike } from './state/persistence.ts';
+import { readShared, shareUrl, withoutShared } from './state/share-link.ts';
+import { buildChrome } from './view/chrome.ts';
+import { themeFor } from './view/theme.ts';
+import { WorkerClient, createSessionWorker, type ClientEvents } from './worker/worker-client.ts';
+import { keyFilter } from './view/key-filter.ts';
+
+/** What <sim-terminal> asks of a mounted terminal. */
+export interface TerminalController {
+  /** Type lines and press Enter after each, as the reader would. */
+  type(text: string): void;
+  /** A fresh world: new worker, no replay, saved session forgotten. */
+  reset(): void;
+  focus(): void;
+  dispose(): void;
+}
+
+/** data-state values: the stable hooks end-to-end tests wait on. */
+export type HostState = TerminalState | 'hung';
+
+export interface MountOptions {
+  readonly terminalId: string;
+  readonly scenario: string;
+  /** Save the session in localStorage (chapter terminals yes, claim terminals no). */
+  readonly persist: boolean;
+  /** The accessible name of the terminal group, e.g. "Terminal (scenario laptop)". */
+  readonly label: string;
+  readonly onState: (state: HostState) => void;
+}
+
+const SCREEN_READER_KEY = 'sim-terminal:screen-reader';
+
+function storage(): StorageLike | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Turn a <sim-terminal> into a live terminal. */
+export function mountTerminal(host: HTMLElement, options: MountOptions): TerminalController {
+  const { terminalId, scenario } = options;
+  const chrome = buildChrome(host, options.label, host.id || `sim-terminal-${terminalId}`);
+  const store = options.persist ? storage() : null;
+  const key = storageKey(location.pathname, terminalId);
+  const srOn = storage()?.getItem(SCREEN_READER_KEY) === '1';
+
+  const term = new Terminal({
+    convertEol: true,
+    scrollback: 5000,
+    rows: 18,
+    fontSize: 14,
+    fontFamily: getComputedStyle(host).getPropertyValue('--font-mono').trim() || 'monospace',
+    theme: themeFor(host),
+    minimumContrastRatio: 4.5,
+    screenReaderMode: srOn,
+  });
+  const fit = new FitAddon();
+  let lastSnapshot: SessionSnapshot | undefined;
+  let faults = 0;
+  /** Notices to print above the next first prompt (a restart's reason, a discarded save). */
+  const pendingNotices: string[] = [];
+  let state: HostState = 'starting';
+  const setState = (next: HostState) => {
+    state = next;
+    options.onState(next);
+  };
+
+  const shell = new ShellAddon({
+    port: {
+      input: (line) => client.input(line),
+      interrupt: () => client.interrupt(),
+      complete: (line, cursor) => client.complete(line, cursor),
+      resize: (columns) => client.resize(columns),
+    },
+    onState: (s) => setState(s),
+    onFreshSession: () => reset(),
+  });
+
+  const events: ClientEvents = {
+    ready(message) {
+      faults = 0;
+      chrome.restart.hidden = true;
+      const notices = [...pendingNotices];
+      pendingNotices.length = 0;
+      if (message.notice) notices.push(message.notice);
+      if (message.replayed > 0) notices.push(`Restored your session: ${message.replayed} earlier ${message.replayed === 1 ? 'line' : 'lines'} replayed. Reset starts afresh.`);
+      if (message.notice && store) clearSnapshot(store, key);
+      if (message.replayed === 0) lastSnapshot = undefined;
+      shell.ready(message.prompt, message.history, notices);
+    },
+    output: (text) => shell.output(text),
+    result(message) {
+      lastSnapshot = message.snapshot;
+      if (store) saveSnapshot(store, key, message.snapshot);
+      if (state === 'hung') hideHang();
+      if (message.result.kind === 'exit' && store) clearSnapshot(store, key);
+      shell.result(message.result, message.prompt);
+    },
+    prompt: (text) => shell.prompt(text),
+    hang() {
+      setState('hung');
+      const text = 'The terminal stopped answering: a command is running without pause (Ctrl-C cannot reach it). Restart it to go on; your earlier commands are replayed.';
+      shell.notice(text);
+      chrome.status(text);
+      chrome.restart.hidden = false;
+    },
+    fault(message) {
+      faults += 1;
+      const fresh = faults > 1;
+      pendingNotices.push(fresh
+        ? `The simulation failed again (${message}); it restarted with a fresh world.`
+        : `The simulation failed (${message}); it restarted and replayed your earlier commands.`);
+      startWorker(fresh ? undefined : lastSnapshot, false);
+    },
+  };
+  const client = new WorkerClient(createSessionWorker, events);
+
+  function hideHang(): void {
+    chrome.restart.hidden = true;
+    chrome.status('');
+  }
+
+  function startWorker(snapshot: SessionSnapshot | undefined, clearScreen: boolean): void {
+    shell.restart(clearScreen);
+    client.start({ scenario, columns: term.cols, color: true, ...(snapshot ? { snapshot } : {}) });
+  }
+
+  function reset(): void {
+    lastSnapshot = undefined;
+    if (store) clearSnapshot(store, key);
+    hideHang();
+    startWorker(undefined, true);
+  }
+
+  term.loadAddon(fit);
+  term.loadAddon(shell);
+  term.open(chrome.screen);
+  term.attachCustomKeyEventHandler(keyFilter(term));
+  term.textarea?.setAttribute('aria-describedby', chrome.root.querySelector('.sim-terminal-keys')?.id ?? '');
+  fit.fit();
+
+  // Theme follows the page (BaseLayout's data-theme, or the system when unset).
+  const applyTheme = () => { term.options.theme = themeFor(host); };
+  const themeWatch = new MutationObserver(applyTheme);
+  themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+  const media = matchMedia('(prefers-color-scheme: dark)');
+  media.addEventListener('change', applyTheme);
+
+  let fitFrame = 0;
+  const sizeWatch = new ResizeObserver(() => {
+    cancelAnimationFrame(fitFrame);
+    fitFrame = requestAnimationFrame(() => fit.fit());
+  });
+  sizeWatch.observe(chrome.screen);
+
+  chrome.screenReader.setAttribute('aria-pressed', String(srOn));
+  chrome.screenReader.addEventListener('click', () => {
+    const on = !term.options.screenReaderMode;
+    term.options.screenReaderMode = on;
+    chrome.screenReader.setAttribute('aria-pressed', String(on));
+    try { storage()?.setItem(SCREEN_READER_KEY, on ? '1' : '0'); } catch { /* not remembered */ }
+    chrome.status(on ? 'Screen reader mode on: output is announced.' : 'Screen reader mode off.');
+  });
+  chrome.reset.addEventListener('click', () => {
+    reset();
+    chrome.status('The terminal was reset to a fresh world.');
+    term.focus();
+  });
+  chrome.restart.addEventListener('click', () => {
+    hideHang();
+    pendingNotices.push('Restarted after the terminal stopped answering; earlier commands were replayed.');
+    startWorker(lastSnapshot, false);
+    term.focus();
+  });
+  chrome.share.addEventListener('click', () => void copyShareLink());
+
+  async function copyShareLink(): Promise<void> {
+    const lines = lastSnapshot?.inputs ?? [];
+    if (lines.length === 0) return chrome.status('Type some commands first: the link carries them.');
+    const url = shareUrl(location, terminalId, lines);
+    if (!url) return chrome.status('This session is too long to fit in a link.');
+    try {
+      await navigator.clipboard.writeText(url);
+      chrome.status(`Link copied. It shows your ${lines.length} ${lines.length === 1 ? 'line' : 'lines'} and runs them only when the reader confirms.`);
+    } catch {
+      chrome.status(`Copy this link: ${url}`);
+    }
+  }
+
+  // A share link names this terminal: show the lines, run them only on the reader's word.
+  const shared = readShared(location.hash, terminalId);
+  const forgetShared = () => history.replaceState(history.state, '', location.pathname + location.search + withoutShared(location.hash, terminalId));
+  const saved = store ? loadSnapshot(store, key, scenario) : {};
+  if (saved.notice) pendingNotices.push(saved.notice);
+  lastSnapshot = saved.snapshot;
+  startWorker(saved.snapshot, false);
+  if (shared.kind === 'invalid') {
+    forgetShared();
+    chrome.status('The link carried commands that could not be read safely, so nothing was run.');
+  } else if (shared.kind === 'lines') {
+    void chrome.confirmShared(shared.lines).then((run) => {
+      forgetShared();
+      if (!run) return chrome.status('The shared commands were dismissed; nothing ran.');
+      reset();
+      shell.type(shared.lines.join('\n'));
+      term.focus();
+    });
+  }
+
+  return {
+    type: (text) => shell.type(text),
+    reset,
+    focus: () => term.focus(),
+    dispose() {
+      themeWatch.disconnect();
+      media.removeEventListener('change', applyTheme);
+      sizeWatch.disconnect();
+      client.dispose();
+      term.dispose();
+      chrome.root.remove();
+      host.querySelector('figure.terminal-static .terminal-screen')?.removeAttribute('hidden');
+    },
+  };
+}

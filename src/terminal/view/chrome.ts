@@ -1,0 +1,99 @@
+/**
+ * The live terminal's controls around the xterm screen: a toolbar (screen
+ * reader mode, share link, Reset), a status line for notices (a live region),
+ * a Restart button shown when the worker stops answering, and the
+ * confirmation panel for commands arriving in a share link. Built with
+ * createElement and textContent only: nothing from a URL becomes markup.
+ */
+
+/** References to the controls. */
+export interface Chrome {
+  readonly root: HTMLElement;
+  readonly screen: HTMLElement;
+  readonly screenReader: HTMLButtonElement;
+  readonly share: HTMLButtonElement;
+  readonly reset: HTMLButtonElement;
+  readonly restart: HTMLButtonElement;
+  /** Say something in the status line (announced politely), or clear it. */
+  status(text: string): void;
+  /** Show shared lines as text with Run / Dismiss buttons; resolves true when the reader chose Run. */
+  confirmShared(lines: readonly string[]): Promise<boolean>;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function button(action: string, text: string, label?: string): HTMLButtonElement {
+  const b = el('button', 'sim-terminal-button', text);
+  b.type = 'button';
+  b.dataset.action = action;
+  if (label) b.setAttribute('aria-label', label);
+  return b;
+}
+
+/** Build the controls inside `host` (in its static figure when there is one, replacing the Start panel). */
+export function buildChrome(host: HTMLElement, label: string, idBase: string): Chrome {
+  const figure = host.querySelector<HTMLElement>(':scope > figure.terminal-static');
+  figure?.querySelector<HTMLElement>('.terminal-screen')?.setAttribute('hidden', '');
+  const root = el('div', 'sim-terminal-live');
+  root.setAttribute('role', 'group');
+  root.setAttribute('aria-label', label);
+
+  const toolbar = el('div', 'sim-terminal-toolbar');
+  const screenReader = button('screen-reader', 'Screen reader mode');
+  screenReader.setAttribute('aria-pressed', 'false');
+  const share = button('share', 'Copy share link', 'Copy a link that carries the commands typed in this terminal');
+  const reset = button('reset', 'Reset', 'Reset the terminal to a fresh world');
+  toolbar.append(screenReader, share, reset);
+
+  const screen = el('div', 'sim-terminal-screen');
+  const keys = el('p', 'sim-terminal-keys', 'Keys: Tab completes, Up/Down recall history, Ctrl-R searches it, Ctrl-C interrupts. Shift+Tab, or Escape then Tab, leaves the terminal.');
+  keys.id = `${idBase}-keys`;
+  const statusLine = el('p', 'sim-terminal-status');
+  statusLine.setAttribute('role', 'status');
+  const restart = button('restart', 'Restart the terminal');
+  restart.hidden = true;
+  const footer = el('div', 'sim-terminal-footer');
+  footer.append(statusLine, restart);
+  const sharedSlot = el('div', 'sim-terminal-shared-slot');
+
+  root.append(toolbar, sharedSlot, screen, footer, keys);
+  (figure ?? host).append(root);
+
+  return {
+    root, screen, screenReader, share, reset, restart,
+    status(text: string) {
+      statusLine.textContent = text;
+    },
+    confirmShared(lines: readonly string[]): Promise<boolean> {
+      return new Promise((resolve) => {
+        const panel = el('section', 'sim-terminal-shared');
+        const heading = el('p', 'sim-terminal-shared-title', `This link carries ${lines.length === 1 ? 'a command' : `${lines.length} lines of commands`} for this terminal.`);
+        heading.id = `${idBase}-shared`;
+        heading.tabIndex = -1;
+        panel.setAttribute('aria-labelledby', heading.id);
+        const note = el('p', 'sim-terminal-shared-note', 'Nothing has run. Read them first; they run in a fresh session only if you choose to.');
+        const pre = el('pre', 'sim-terminal-shared-lines');
+        pre.append(el('code', '', lines.join('\n')));
+        const run = button('shared-run', 'Run these commands');
+        const dismiss = button('shared-dismiss', 'Dismiss');
+        const actions = el('div', 'sim-terminal-shared-actions');
+        actions.append(run, dismiss);
+        panel.append(heading, note, pre, actions);
+        sharedSlot.replaceChildren(panel);
+        const answer = (yes: boolean) => {
+          panel.remove();
+          resolve(yes);
+        };
+        run.addEventListener('click', () => answer(true), { once: true });
+        dismiss.addEventListener('click', () => answer(false), { once: true });
+        host.scrollIntoView({ block: 'start' });
+        heading.focus({ preventScroll: true });
+      });
+    },
+  };
+}
