@@ -8,7 +8,9 @@ export default defineConfig({
   // Every page is a directory (`/layered-images/`): links always end in "/".
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  // Smart punctuation off: commands written in <Cmd> children must reach the
+  // terminal exactly as typed ("--name", straight quotes), not as – and “ ”.
+  integrations: [mdx({ smartypants: false })],
   markdown: {
     shikiConfig: {
       // Both themes pass WCAG AA (4.5:1) for every token they colour in our

@@ -87,6 +87,6 @@ export const layerDiagramPropsSchema = z
       )
       .min(1, 'give at least one layer, topmost first'),
     mergedLabel: z.string().default('Merged view'),
-    mergedDetail: z.string().default('what the container sees'),
+    mergedDetail: z.string().default("the container's /"),
   })
   .strict();
