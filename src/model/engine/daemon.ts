@@ -15,7 +15,7 @@ import { Volumes } from './volumes.ts';
 import { randomName, VALID_NAME } from './names.ts';
 import { initialState, transition } from './state.ts';
 import { containerCaps, checkCaps } from './security.ts';
-import { createContainerProcess, type TaskSpec } from './runc.ts';
+import { createContainerProcess, lookPath, type TaskSpec } from './runc.ts';
 import { ApiError, type Container, type ContainerIO, type CreateOptions, type HostConfig, type Interactor, type ProgramRunner } from './types.ts';
 
 /** Docker Engine release the model presents itself as (docker version). */
@@ -510,6 +510,15 @@ export class Daemon {
       if (i > 0) env.set(e.slice(0, i), e.slice(i + 1));
     }
     const proc = c.init.spawn({ argv: [...argv], env, cwd: opts.workdir || c.config.WorkingDir || '/' });
+    if (!lookPath(proc, argv[0], env)) {
+      try {
+        proc.exit(127);
+        c.init.wait(proc.pid);
+      } catch {
+        /* gone */
+      }
+      throw new ApiError(126, `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`);
+    }
     const runner = opts.runner ?? this.#d.runner;
     const run = opts.interact ? opts.interact(proc, argv) : runner ? runner(proc, argv, env, opts.io) : Promise.resolve(126);
     return run.then((st) => {

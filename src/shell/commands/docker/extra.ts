@@ -1,4 +1,6 @@
-/** Subcommands added after the first slice: exec, top, port, stats, network, volume, build, save, load. */
+/** Subcommands beyond the first slice: exec, top, port, stats, network, volume. */
 import type { Sub } from './cli.ts';
+import { exec, port, stats, top } from './exec.ts';
+import { network, volume } from './net.ts';
 
-export const EXTRA: Record<string, Sub> = {};
+export const EXTRA: Record<string, Sub> = { exec, top, port, stats, network, volume };
