@@ -146,14 +146,20 @@ export class OverlayFs implements FileSystem {
     up.truncate(path, size);
   }
 
-  /** ovl_mkdir → ovl_create_object: over a whiteout the new dir is opaque (ovl_create_over_whiteout); in a merged parent too (ovl_create_upper). */
+  /**
+   * ovl_mkdir → ovl_create_or_link: over an upper whiteout the new dir is made
+   * opaque (ovl_create_over_whiteout). ovl_create_upper's "just an optimization"
+   * opaque on a new dir in a merged parent is skipped when offline changes are
+   * allowed (no index, metacopy, redirect_dir, xino=on: Docker's options), so
+   * current kernels leave such dirs plain.
+   */
   mkdir(path: string, mode = 0o755, owner?: { uid: number; gid: number }): void {
     const e = this.#resolve(path);
     if (top(e) || path === '/') fail('EEXIST', path);
     const up = this.#up(path);
     this.#create(e, () => {
       up.mkdir(path, mode, owner);
-      if (e.upperWhiteout || e.parent.lowers.length > 0) up.setxattr(path, OPAQUE_XATTR, 'y');
+      if (e.upperWhiteout) up.setxattr(path, OPAQUE_XATTR, 'y');
     });
   }
 
