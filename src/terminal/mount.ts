@@ -82,6 +82,7 @@ export function mountTerminal(host: HTMLElement, options: MountOptions): Termina
     port: {
       input: (line) => client.input(line),
       interrupt: () => client.interrupt(),
+      eof: () => client.eof(),
       complete: (line, cursor) => client.complete(line, cursor),
       resize: (columns) => client.resize(columns),
     },

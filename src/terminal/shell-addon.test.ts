@@ -33,6 +33,7 @@ describe('typing at the prompt', () => {
     { name: 'type-ahead while a command runs waits for the prompt', keys: ['echo a\recho b\r'], screen: [`${P} echo a`, 'a', `${P} echo b`, 'b', `${P}`] },
     { name: 'PS2 for an open construct', keys: ['for i in 1\r', 'done\r'], screen: [`${P} for i in 1`, '> done', `${P}`] },
     { name: 'Ctrl-C at the prompt', keys: ['echo abc\x03'], screen: [`${P} echo abc^C`, `${P}`] },
+    { name: 'Ctrl-D inside an open construct', keys: ['for x\r', '\x04'], screen: [`${P} for x`, '> sh: syntax error: unexpected end of file', `${P}`] },
     { name: 'Ctrl-C abandons PS2', keys: ['for x\r', '\x03'], screen: [`${P} for x`, '> ^C', `${P}`] },
     { name: 'Ctrl-D on an empty line exits', keys: ['\x04'], screen: [`${P} exit`, '[The shell exited with status 0. Press Enter for a fresh session.]'] },
     { name: 'Tab completes a single candidate', keys: ['ech\t', 'ok\r'], screen: [`${P} echo ok`, 'ok', `${P}`] },

@@ -9,7 +9,6 @@ import type { ITerminalAddon } from '@xterm/xterm';
 import type { Completion, InputResult } from '../shell/session.ts';
 import { LineEditor, type EditorEffect } from './editor/line-editor.ts';
 import { OutputQueue } from './output-queue.ts';
-import { PS2 } from './worker/protocol.ts';
 
 /** The part of xterm's Terminal the addon uses (also satisfied by @xterm/headless). */
 export interface TerminalLike {
@@ -24,6 +23,8 @@ export interface TerminalLike {
 export interface SessionPort {
   input(line: string): void;
   interrupt(): void;
+  /** Ctrl-D on an empty line. */
+  eof(): void;
   complete(line: string, cursor: number): Promise<Completion>;
   resize(columns: number): void;
 }
@@ -166,8 +167,7 @@ export class ShellAddon implements ITerminalAddon {
     }
     const ctrlC = data.lastIndexOf('\x03');
     if (this.#phase === 'running' && ctrlC >= 0) {
-      // SIGINT to the foreground job; keys typed before it are discarded, as the tty driver flushes input.
-      this.#queue?.push('^C\r\n');
+      // SIGINT to the foreground job (the shell echoes ^C); keys typed before it are discarded, as the tty driver flushes input.
       this.#options.port.interrupt();
       this.#typeahead = data.slice(ctrlC + 1);
       return;
@@ -206,16 +206,10 @@ export class ShellAddon implements ITerminalAddon {
         this.#phase = 'interrupting';
         return port.interrupt();
       case 'eof':
-        if (this.#editor.prompt === PS2) {
-          // Ctrl-D inside an open construct: abandon it, like bash's "unexpected end of file".
-          this.#queue?.push('\r\n');
-          this.#phase = 'interrupting';
-          return port.interrupt();
-        }
-        this.#queue?.push('exit\r\n');
+        // The shell answers (bash prints `exit`; inside an open construct, "unexpected end of file").
         this.#phase = 'running';
         this.#setState('busy');
-        return port.input('exit');
+        return port.eof();
       case 'complete':
         this.#completing = true;
         void port.complete(effect.line, effect.cursor).then((answer) => {

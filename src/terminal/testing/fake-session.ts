@@ -50,11 +50,23 @@ export class FakeSession implements Session {
       case 'lines': for (let i = 1; i <= Number(args[0]); i++) this.#onOutput(`line ${i}\n`); return { kind: 'done', status: 0 };
       case 'hang':
         await new Promise<void>((resolve) => { this.#wake = resolve; });
+        if (this.#interrupted) this.#onOutput('^C\n');
         return { kind: 'done', status: this.#interrupted ? 130 : 0 };
       default:
         this.#onOutput(`sh: ${word}: command not found\n`);
         return { kind: 'done', status: 127 };
     }
+  }
+
+  /** Ctrl-D, as session-impl's ShellSession.eof: bash prints `exit`. */
+  async eof(): Promise<InputResult> {
+    if (this.#open) {
+      this.#open = false;
+      this.#onOutput('sh: syntax error: unexpected end of file\n');
+      return { kind: 'done', status: 2 };
+    }
+    this.#onOutput('exit\n');
+    return { kind: 'exit', status: 0 };
   }
 
   interrupt(): void {

@@ -13,6 +13,7 @@ describe('page → worker', () => {
     { type: 'init', version: PROTOCOL_VERSION, scenario: 'laptop', columns: 80, color: false, snapshot },
     { type: 'input', line: 'docker ps' },
     { type: 'interrupt' },
+    { type: 'eof' },
     { type: 'complete', id: 3, line: 'doc', cursor: 3 },
     { type: 'resize', columns: 120 },
     { type: 'snapshot' },

@@ -18,6 +18,8 @@ export type ToWorker =
   | { readonly type: 'input'; readonly line: string }
   /** Ctrl-C. */
   | { readonly type: 'interrupt' }
+  /** Ctrl-D on an empty line: end of input for the innermost shell (bash prints `exit` and leaves it). */
+  | { readonly type: 'eof' }
   | { readonly type: 'complete'; readonly id: number; readonly line: string; readonly cursor: number }
   | { readonly type: 'resize'; readonly columns: number }
   | { readonly type: 'snapshot' }
@@ -76,6 +78,7 @@ const TO_WORKER: Record<ToWorker['type'], Shape> = {
   init: { version: int, scenario: str, columns: int, color: bool, snapshot: optional(isSnapshot) },
   input: { line: str },
   interrupt: {},
+  eof: {},
   complete: { id: int, line: str, cursor: int },
   resize: { columns: int },
   snapshot: {},

@@ -108,7 +108,19 @@ describe('interrupt, ping, complete, snapshot', () => {
     expect(sent).toEqual([{ type: 'pong', id: 1 }]);
     await h.handle({ type: 'interrupt' });
     await running;
-    expect(sent.slice(1)).toEqual([{ type: 'result', result: { kind: 'done', status: 130 }, prompt: 'root@host:~# ', snapshot: snap(['hang']) }]);
+    expect(sent.slice(1)).toEqual([{ type: 'output', text: '^C\n' }, { type: 'result', result: { kind: 'done', status: 130 }, prompt: 'root@host:~# ', snapshot: snap(['hang']) }]);
+  });
+
+  it.each([
+    { name: 'Ctrl-D at PS1 ends the shell', first: undefined, output: 'exit\n', result: { kind: 'exit', status: 0 } },
+    { name: 'Ctrl-D at PS2 is a syntax error', first: 'for x', output: 'sh: syntax error: unexpected end of file\n', result: { kind: 'done', status: 2 } },
+  ])('$name', async ({ first, output, result }) => {
+    const { sent, init, h } = host();
+    await init();
+    if (first) await h.handle({ type: 'input', line: first });
+    sent.length = 0;
+    await h.handle({ type: 'eof' });
+    expect(sent.slice(0, 2)).toEqual([{ type: 'output', text: output }, expect.objectContaining({ type: 'result', result })]);
   });
 
   it('answers completion and snapshot requests', async () => {

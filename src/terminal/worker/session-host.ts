@@ -4,14 +4,23 @@
  * output in batches (one postMessage per ~16 ms or 32 KB, not per write).
  * worker.ts binds it to `self`; tests drive it directly with a fake Session.
  */
-import type { Session, SessionSnapshot } from '../../shell/session.ts';
+import type { InputResult, Session, SessionSnapshot } from '../../shell/session.ts';
 import { PROTOCOL_VERSION, PS2, isToWorker, type FromWorker, type ToWorker } from './protocol.ts';
 
+/** What the worker passes to `openSession`. */
+export interface OpenOptions {
+  readonly columns: number;
+  readonly color: boolean;
+  readonly onOutput: (text: string) => void;
+  /** Give the worker's event loop a macrotask turn, so a Ctrl-C message can arrive during a busy loop. */
+  readonly yieldToHost?: () => Promise<void>;
+}
+
 /** How a host opens a session: src/shell/open-session.ts's `openSession(scenario, options)`. */
-export type OpenSession = (
-  scenario: string,
-  options: { readonly columns: number; readonly color: boolean; readonly onOutput: (text: string) => void },
-) => Session;
+export type OpenSession = (scenario: string, options: OpenOptions) => Session;
+
+/** A Session that can also take end-of-file (src/shell/session-impl.ts's ShellSession). */
+type MaybeEof = Session & { eof?: () => Promise<InputResult> };
 
 /** Output is posted when this much is buffered, even before the timer fires. */
 const FLUSH_BYTES = 32 * 1024;
@@ -28,6 +37,7 @@ export const NOTICES = {
 export class SessionHost {
   readonly #open: OpenSession;
   readonly #post: (message: FromWorker) => void;
+  readonly #yield: (() => Promise<void>) | undefined;
   #session: Session | null = null;
   #muted = false;
   #busy = false;
@@ -36,9 +46,10 @@ export class SessionHost {
   /** Lines run one after another, even if the page sends the next before the last finished. */
   #queue: Promise<void> = Promise.resolve();
 
-  constructor(open: OpenSession, post: (message: FromWorker) => void) {
+  constructor(open: OpenSession, post: (message: FromWorker) => void, yieldToHost?: () => Promise<void>) {
     this.#open = open;
     this.#post = post;
+    this.#yield = yieldToHost;
   }
 
   /** Handle one message from the page; malformed messages are ignored. */
@@ -66,7 +77,9 @@ export class SessionHost {
       case 'init':
         return this.#enqueue(() => this.#init(message));
       case 'input':
-        return this.#enqueue(() => this.#input(message.line));
+        return this.#enqueue(() => this.#run((s) => s.input(message.line)));
+      case 'eof':
+        return this.#enqueue(() => this.#run((s) => (s.eof ? s.eof() : s.input('exit'))));
     }
   }
 
@@ -86,7 +99,13 @@ export class SessionHost {
 
   async #init(message: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     if (message.version !== PROTOCOL_VERSION) throw new Error(`protocol version ${message.version}, expected ${PROTOCOL_VERSION}`);
-    const open = () => this.#open(message.scenario, { columns: message.columns, color: message.color, onOutput: (text) => this.#output(text) });
+    const options: OpenOptions = {
+      columns: message.columns,
+      color: message.color,
+      onOutput: (text) => this.#output(text),
+      ...(this.#yield ? { yieldToHost: this.#yield } : {}),
+    };
+    const open = () => this.#open(message.scenario, options);
     let session = open();
     let notice: string | undefined;
     let replayed = 0;
@@ -116,12 +135,12 @@ export class SessionHost {
     this.#post({ type: 'ready', prompt: session.prompt(), history: [...session.history()], replayed, ...(notice ? { notice } : {}) });
   }
 
-  async #input(line: string): Promise<void> {
+  async #run(step: (session: MaybeEof) => Promise<InputResult>): Promise<void> {
     const session = this.#session;
     if (!session) return;
     this.#busy = true;
     try {
-      const result = await session.input(line);
+      const result = await step(session);
       this.#flush();
       const prompt = result.kind === 'more' ? PS2 : session.prompt();
       this.#post({ type: 'result', result: { ...result }, prompt, snapshot: copySnapshot(session.snapshot()) });

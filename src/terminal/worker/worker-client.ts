@@ -97,6 +97,12 @@ export class WorkerClient {
     this.#send({ type: 'interrupt' });
   }
 
+  /** Ctrl-D on an empty line; the answer comes as `result`. */
+  eof(): void {
+    this.#setBusy(true);
+    this.#send({ type: 'eof' });
+  }
+
   /** Ask for completions; resolves with none if the worker goes away first. */
   complete(line: string, cursor: number): Promise<Completion> {
     const id = this.#nextId++;

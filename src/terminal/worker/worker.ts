@@ -14,7 +14,19 @@ interface WorkerScope {
   onunhandledrejection: ((event: PromiseRejectionEvent) => void) | null;
 }
 
+/** A macrotask turn (MessageChannel, not setTimeout's 4 ms clamp) so page messages such as Ctrl-C are handled mid-command. */
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 const scope = self as unknown as WorkerScope;
-const host = new SessionHost(openSession, (message) => scope.postMessage(message));
+const host = new SessionHost(openSession, (message) => scope.postMessage(message), yieldToHost);
 scope.onmessage = (event) => void host.handle(event.data);
 scope.onunhandledrejection = (event) => scope.postMessage({ type: 'fault', message: String(event.reason) });
