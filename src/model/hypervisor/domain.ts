@@ -6,6 +6,7 @@
  */
 import type { FileSystem } from '../fs/types.ts';
 import type { Sys } from '../kernel/types.ts';
+import type { Rng } from '../rng.ts';
 import type { BootPlan } from './boot.ts';
 import type { GuestOs } from './guest-os.ts';
 import type { VmProfile } from './profiles.ts';
@@ -25,6 +26,8 @@ export interface DomainConfig {
   readonly disk: string;
   /** Created as a full copy of the base image or as a qcow2 overlay over it. */
   readonly clone: 'full' | 'linked';
+  /** Install a container engine in the guest at boot (cloud-init's `packages: [docker.io]`). */
+  readonly docker: boolean;
 }
 
 /** The guest's disk as the guest sees it (its root filesystem) and how much it has written. */
@@ -42,6 +45,21 @@ export interface Guest {
   readonly init: Sys;
   /** Power is cut: every guest process goes away. */
   halt(): void;
+}
+
+/** What a provisioning hook gets once a guest kernel is up: enough to install software into that Machine. */
+export interface GuestHandle {
+  readonly config: DomainConfig;
+  /** PID 1 of the guest. */
+  readonly init: Sys;
+  /** The guest's root filesystem (its disk). */
+  readonly fs: FileSystem;
+  /** The guest kernel's seeded generator. */
+  readonly rng: Rng;
+  /** Virtual realtime µs (for file times). */
+  now(): number;
+  /** Kernel.registerSocket of the guest kernel. */
+  registerSocket(path: string, server: unknown): void;
 }
 
 /** What a guest Machine needs to come up. */

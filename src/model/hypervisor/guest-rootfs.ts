@@ -29,6 +29,7 @@ export function guestRootfs(os: GuestOs, opts: { dev: number; now: () => number 
   for (const d of DIRS) fs.mkdir(d, d === '/root' ? 0o700 : 0o755);
   fs.chmod('/tmp', 0o1777);
   fs.chmod('/var/tmp', 0o1777);
+  fs.symlink('../run', '/var/run');
   const write = (path: string, text: string, mode = 0o644): void => fs.write(path, fromText(text), { mode });
   write('/etc/hostname', 'localhost\n');
   write('/etc/hosts', '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n');

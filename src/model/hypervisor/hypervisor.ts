@@ -40,6 +40,8 @@ export interface CreateRequest {
   readonly vcpus?: number;
   readonly profile?: VmProfile['name'];
   readonly clone?: 'full' | 'linked';
+  /** Install a container engine in the guest (containers in VMs). */
+  readonly docker?: boolean;
 }
 
 interface Slot {
@@ -141,7 +143,8 @@ export class Hypervisor {
       ? baseData
       : qcow2Data({ virtualBytes: baseImg.virtualBytes, backingFile: base, backingFormat: baseImg.format, generation: uuid });
     this.#host.writeFile(disk, data, { exclusive: true, mode: 0o600 });
-    const config: DomainConfig = { name: req.name, uuid, os, profile, memoryBytes, vcpus, disk, clone };
+    if (req.docker && os.family !== 'linux') fail('EINVAL', req.name, `unsupported configuration: the model installs Docker Engine in Linux guests only`);
+    const config: DomainConfig = { name: req.name, uuid, os, profile, memoryBytes, vcpus, disk, clone, docker: req.docker ?? false };
     this.#slots.set(req.name, {
       config, state: 'shut off', id: undefined, startedUs: undefined, plan: undefined, booted: false, vmm: undefined,
       reservedBytes: 0, guest: undefined, disk: undefined, syncedBytes: 0, timers: [], ip: `192.168.122.${this.#nextIp++}`,

@@ -20,9 +20,10 @@ const HELP = `Usage: vm COMMAND [OPTIONS]
 Manage the model's virtual machines (QEMU/KVM through libvirt, or Firecracker microVMs).
 
 Commands:
-  create NAME [--image ID] [--memory SIZE] [--cpus N] [--profile full|microvm] [--linked]
+  create NAME [--image ID] [--memory SIZE] [--cpus N] [--profile full|microvm] [--linked] [--docker]
                       create a VM: its own disk image (a full copy of the base image,
-                      or with --linked a qcow2 overlay backed by it) and its definition
+                      or with --linked a qcow2 overlay backed by it) and its definition;
+                      --docker installs a container engine in the guest
   start NAME [-q]     power on and wait for the guest to boot, printing its console
   stop NAME           ACPI shutdown (wait until it is off)
   destroy NAME        pull the plug
@@ -39,7 +40,7 @@ Boot durations: see \`vm images\` and facts.md §7.5 / §8.2 (the full profile u
 systemd-analyze man page example; firmware/loader figures are illustrative).
 `;
 
-const CREATE = { values: { '--image': 'image', '--memory': 'memory', '-m': 'memory', '--cpus': 'cpus', '--profile': 'profile' }, switches: { '--linked': 'linked', '--full-copy': 'full', '-q': 'quiet', '--quiet': 'quiet' } };
+const CREATE = { values: { '--image': 'image', '--memory': 'memory', '-m': 'memory', '--cpus': 'cpus', '--profile': 'profile' }, switches: { '--docker': 'docker', '--linked': 'linked', '--full-copy': 'full', '-q': 'quiet', '--quiet': 'quiet' } };
 
 function create(ctx: CommandContext, hv: Hypervisor, argv: readonly string[]): number {
   const p = parseArgs(argv, CREATE);
@@ -57,11 +58,11 @@ function create(ctx: CommandContext, hv: Hypervisor, argv: readonly string[]): n
   try {
     const d = hv.create({
       name, image, ...(memoryBytes !== undefined ? { memoryBytes } : {}), ...(cpus !== undefined ? { vcpus: Number(cpus) } : {}),
-      ...(profile !== undefined ? { profile } : {}), clone: p.flags.has('linked') ? 'linked' : 'full',
+      ...(profile !== undefined ? { profile } : {}), clone: p.flags.has('linked') ? 'linked' : 'full', docker: p.flags.has('docker'),
     });
     const c = d.config;
     const how = c.clone === 'linked' ? `qcow2 overlay backed by ${hv.basePath(image)}` : `full copy of ${hv.basePath(image)}`;
-    ctx.stdout.write(`Created ${c.name}: ${c.os.prettyName}, ${c.vcpus} vCPU${c.vcpus > 1 ? 's' : ''}, ${Math.round(c.memoryBytes / MiB)} MiB RAM, ${c.profile.vmm}\n  disk ${c.disk} (${how})\n`);
+    ctx.stdout.write(`Created ${c.name}: ${c.os.prettyName}, ${c.vcpus} vCPU${c.vcpus > 1 ? 's' : ''}, ${Math.round(c.memoryBytes / MiB)} MiB RAM, ${c.profile.vmm}\n  disk ${c.disk} (${how})\n${c.docker ? '  Docker Engine is installed at boot (cloud-init packages: [docker.io])\n' : ''}`);
     return 0;
   } catch (e) {
     ctx.stderr.write(`vm create: ${messageOf(e)}\n`);
