@@ -9,6 +9,7 @@ export const ERRNO = {
   ESRCH: [3, 'No such process'],
   EINTR: [4, 'Interrupted system call'],
   EIO: [5, 'Input/output error'],
+  ENXIO: [6, 'No such device or address'],
   E2BIG: [7, 'Argument list too long'],
   ENOEXEC: [8, 'Exec format error'],
   EBADF: [9, 'Bad file descriptor'],
@@ -16,6 +17,7 @@ export const ERRNO = {
   EAGAIN: [11, 'Resource temporarily unavailable'],
   ENOMEM: [12, 'Cannot allocate memory'],
   EACCES: [13, 'Permission denied'],
+  ENOTBLK: [15, 'Block device required'],
   EBUSY: [16, 'Device or resource busy'],
   EEXIST: [17, 'File exists'],
   EXDEV: [18, 'Invalid cross-device link'],
@@ -39,6 +41,7 @@ export const ERRNO = {
   ENODATA: [61, 'No data available'],
   EOPNOTSUPP: [95, 'Operation not supported'],
   EADDRINUSE: [98, 'Address already in use'],
+  EADDRNOTAVAIL: [99, 'Cannot assign requested address'],
   ECONNREFUSED: [111, 'Connection refused'],
 } as const;
 

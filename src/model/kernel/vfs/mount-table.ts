@@ -1,0 +1,114 @@
+/**
+ * One mount namespace's list of mounts (mount_namespaces(7)). A mount is
+ * attached at a canonical path of the namespace; a later mount at the same
+ * path hides the earlier one (stacking), and the longest mount point that
+ * prefixes a path owns it. Bind mounts keep the same FileSystem with another
+ * root inside it, so a socket or file seen through either is the same file.
+ */
+import type { FileSystem } from '../../fs/types.ts';
+import { isWithin } from '../../fs/path.ts';
+
+/** One entry of /proc/self/mountinfo. */
+export interface Mount {
+  readonly id: number;
+  parentId: number;
+  /** Where it is attached, as a canonical path of the namespace. */
+  point: string;
+  readonly fs: FileSystem;
+  /** The directory of `fs` that appears at `point` ("/" unless a bind mount). */
+  readonly root: string;
+  readonly source: string;
+  readonly fstype: string;
+  /** Per-mount and superblock options, as mount(8) prints them. */
+  readonly options: readonly string[];
+  readonly readonly: boolean;
+}
+
+/** Mount IDs are global (like the kernel's mnt_id IDA): start near real ones. */
+let nextMountId = 21;
+
+/** Allocate the next mount ID. */
+export function allocMountId(): number {
+  return nextMountId++;
+}
+
+/** The mount list of one namespace, in mount order. */
+export class MountTable {
+  mounts: Mount[];
+  constructor(mounts: Mount[] = []) {
+    this.mounts = mounts;
+  }
+
+  /** A copy for a new mount namespace (CLONE_NEWNS): same filesystems, new mount IDs. */
+  clone(): MountTable {
+    const ids = new Map<number, number>();
+    for (const m of this.mounts) ids.set(m.id, allocMountId());
+    return new MountTable(this.mounts.map((m) => ({ ...m, id: ids.get(m.id)!, parentId: ids.get(m.parentId) ?? m.parentId })));
+  }
+
+  /**
+   * The mount that owns canonical path `p`: the deepest mount point on the
+   * way, unless a later mount at or above that point (not its ancestor)
+   * covers it, as the old root does after pivot_root(".", ".").
+   */
+  find(p: string): Mount {
+    const cands: Array<{ m: Mount; i: number }> = [];
+    this.mounts.forEach((m, i) => { if (isWithin(m.point, p)) cands.push({ m, i }); });
+    let best: Mount | undefined;
+    for (const { m, i } of cands) {
+      const covered = cands.some((y) => y.i > i && !this.isAncestor(y.m, m));
+      if (covered) continue;
+      if (!best || m.point.length >= best.point.length) best = m;
+    }
+    if (!best) throw new Error(`no mount covers ${p}`);
+    return best;
+  }
+
+  /** Is `a` a parent (transitively) of `m`? */
+  isAncestor(a: Mount, m: Mount): boolean {
+    const byId = new Map(this.mounts.map((x) => [x.id, x]));
+    for (let x = byId.get(m.parentId), n = 0; x && n < 64; x = byId.get(x.parentId), n++) {
+      if (x === a) return true;
+      if (x.parentId === x.id) break;
+    }
+    return false;
+  }
+
+  /** The mount attached exactly at `p` that is on top, if any. */
+  topAt(p: string): Mount | undefined {
+    let top: Mount | undefined;
+    for (const m of this.mounts) if (m.point === p) top = m;
+    return top;
+  }
+
+  /** Mounts strictly below `m` (attached inside it, later in the list). */
+  below(m: Mount): Mount[] {
+    const out: Mount[] = [];
+    const ids = new Set([m.id]);
+    for (const x of this.mounts) {
+      if (x !== m && ids.has(x.parentId)) {
+        ids.add(x.id);
+        out.push(x);
+      }
+    }
+    return out;
+  }
+
+  /** Attach a mount on top. */
+  add(m: Mount): void {
+    this.mounts.push(m);
+  }
+
+  /** Detach `m` and everything mounted inside it (umount2 MNT_DETACH). */
+  detach(m: Mount): void {
+    const gone = new Set([m, ...this.below(m)]);
+    this.mounts = this.mounts.filter((x) => !gone.has(x));
+  }
+}
+
+/** Path `p` of the namespace → path inside the mount's filesystem. */
+export function pathInMount(m: Mount, p: string): string {
+  const rest = m.point === '/' ? p : p.slice(m.point.length);
+  if (m.root === '/') return rest === '' ? '/' : rest;
+  return rest === '' || rest === '/' ? m.root : m.root + rest;
+}
