@@ -4,7 +4,7 @@
 // block in content/chapters plus a fixed set in the languages chapters use.
 // Contrast ratio and relative luminance as defined in WCAG 2.2 ("contrast ratio").
 import { readdirSync, readFileSync } from 'node:fs';
-import { createHighlighter } from 'shiki';
+import { createHighlighter, type BundledLanguage, type BundledTheme } from 'shiki';
 import { describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
 import { contrast } from './contrast.ts';
@@ -22,26 +22,26 @@ const fixed: [string, string][] = [
 function chapterBlocks(): [string, string][] {
   const dir = new URL('../../content/chapters/', import.meta.url);
   const out: [string, string][] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.mdx'))) {
+  for (const f of readdirSync(dir).filter((n: string) => n.endsWith('.mdx'))) {
     const text = readFileSync(new URL(f, dir), 'utf8');
     for (const m of text.matchAll(/^```(\w+)[^\n]*\n([\s\S]*?)^```/gm)) out.push([m[1], m[2]]);
   }
   return out;
 }
 
-const themes = config.markdown?.shikiConfig?.themes as Record<'light' | 'dark', string>;
+const themes = config.markdown?.shikiConfig?.themes as Record<'light' | 'dark', BundledTheme>;
 const samples = [...fixed, ...chapterBlocks()];
 
 describe.each(['light', 'dark'] as const)('the %s code theme', (mode) => {
   it('is configured', () => expect(typeof themes?.[mode]).toBe('string'));
 
   it('gives every token at least 4.5:1 against its background', async () => {
-    const langs = [...new Set(samples.map(([l]) => l))];
+    const langs = [...new Set(samples.map(([l]) => l as BundledLanguage))];
     const hl = await createHighlighter({ themes: [themes[mode]], langs });
     const theme = hl.getTheme(themes[mode]);
     const low: string[] = [];
     for (const [lang, code] of samples) {
-      for (const line of hl.codeToTokensBase(code, { lang, theme: themes[mode] })) {
+      for (const line of hl.codeToTokensBase(code, { lang: lang as BundledLanguage, theme: themes[mode] })) {
         for (const t of line) {
           if (!t.content.trim()) continue;
           const ratio = contrast(t.color ?? theme.fg, theme.bg);
