@@ -26,13 +26,8 @@ import { dockerSeccompDenied } from './process/capabilities.ts';
 import * as net from './net/net-ops.ts';
 import type { NetInterfaceInfo } from './net/net-ops.ts';
 
-/** Extra spawn options the model understands (additive to SpawnOptions). */
-export interface SpawnOptionsExt extends SpawnOptions {
-  /** A background job (`cmd &`, a detached container): its sleeps do not move the clock. */
-  readonly background?: boolean;
-  /** Start a new process group led by the child (setpgid(0, 0)). */
-  readonly newProcessGroup?: boolean;
-}
+/** Spawn options (the background/newProcessGroup fields are the model's additions in types.ts). */
+export type SpawnOptionsExt = SpawnOptions;
 
 /** The system-call surface of one process. */
 export class SysImpl implements Sys {

@@ -89,6 +89,28 @@ export interface SpawnOptions {
   readonly newNamespaces?: readonly NamespaceType[];
   /** Put the child in this cgroup (absolute v2 path) instead of the parent's. */
   readonly cgroup?: string;
+  /** A background job (`cmd &`, a detached container): its sleeps wait for the clock instead of moving it (inherited). */
+  readonly background?: boolean;
+  /** Start a new process group led by the child (setpgid(0, 0)). */
+  readonly newProcessGroup?: boolean;
+}
+
+/** A network device as ip(8) shows it (Sys.netInterfaces). */
+export interface NetInterface {
+  readonly index: number;
+  readonly name: string;
+  readonly kind: 'loopback' | 'ether' | 'veth' | 'bridge';
+  readonly mtu: number;
+  readonly up: boolean;
+  /** Carrier (LOWER_UP): a veth only when its peer is up too. */
+  readonly lowerUp: boolean;
+  readonly mac: string;
+  readonly addrs: ReadonlyArray<{ readonly family: 'inet' | 'inet6'; readonly cidr: string; readonly scope: 'host' | 'global' | 'link' }>;
+  readonly qlen: number;
+  readonly peerIndex?: number;
+  readonly peerName?: string;
+  readonly peerElsewhere?: boolean;
+  readonly master?: string;
 }
 
 /**
@@ -179,4 +201,39 @@ export interface Sys {
   /** Virtual monotonic and realtime clocks, µs. */
   now(): number;
   realtime(): number;
+
+  // Additive calls (optional so other Sys implementations, e.g. test fakes, need not have them).
+  /** setxattr(2); trusted.* needs CAP_SYS_ADMIN. */
+  setxattr?(path: string, name: string, value: string): void;
+  /** waitpid(2) that blocks until the child exits (a foreground waiter moves the virtual clock). EINTR on a signal. */
+  waitAsync?(pid: number): Promise<number>;
+  /** sigaction(2), reduced: 'catch' makes pendingSignal() return the signal instead of the default action. */
+  signal?(sig: Signal, action: 'default' | 'ignore' | 'catch'): void;
+  /** Mark this process as a background job (its sleeps do not move the clock) or not. */
+  setBackground?(background: boolean): void;
+  /** setns(2) on a file: /proc/PID/ns/TYPE or /run/netns/NAME. */
+  setnsPath?(path: string): void;
+  /** Install Docker's default seccomp profile for the current capabilities (runc does it right before exec). */
+  setSeccomp?(profile: 'docker-default' | 'unconfined'): void;
+  /** reboot(2): CAP_SYS_BOOT; inside a child PID namespace it ends that namespace's init. */
+  reboot?(cmd?: 'RESTART' | 'POWER_OFF' | 'HALT'): void;
+  /** syslog(2): the kernel ring buffer lines as dmesg prints them; clear=true is dmesg -C. */
+  syslog?(clear?: boolean): string[];
+  /** Close a listening socket opened with listen(). */
+  unlisten?(port: number): void;
+  /** Network devices of this process's network namespace. */
+  netInterfaces?(): NetInterface[];
+  /** ip link add NAME type veth peer name PEER | bridge | dummy. */
+  netLinkAdd?(name: string, kind: 'veth' | 'bridge' | 'dummy', peer?: string): void;
+  /** ip link set NAME up/down, netns PID|NAME, master BRIDGE (null: nomaster), name NEW, mtu N. */
+  netLinkSet?(name: string, change: { up?: boolean; netns?: number | string; master?: string | null; name?: string; mtu?: number }): void;
+  netLinkDel?(name: string): void;
+  netAddrAdd?(name: string, cidr: string): void;
+  netAddrDel?(name: string, cidr: string): void;
+  /** ip netns add/del/list (/run/netns/NAME). */
+  netnsAdd?(name: string): void;
+  netnsDel?(name: string): void;
+  netnsList?(): string[];
+  /** Listening TCP sockets of this network namespace (ss -ltn). */
+  netListeners?(): Array<{ port: number; address: string; pid: number }>;
 }
