@@ -11,6 +11,7 @@ import { ellipsis, humanDuration, humanSize, rfc3339Nano, tabulate } from '../..
 import { render, unescapeFormat } from '../../../model/engine/template.ts';
 import { parseFlags } from './args.ts';
 import { fail, requireArgs, type Sub } from './cli.ts';
+import { intermediateImages } from '../../../model/engine/build.ts';
 
 function splitTag(rt: string): [string, string] {
   const i = rt.lastIndexOf(':');
@@ -47,7 +48,8 @@ export const images: Sub = async (ctx, d, args) => {
     const now = d.now();
     const trunc = !p.bools.has('no-trunc');
     const rows: Record<string, string>[] = [];
-    const list = d.images.list().slice().sort((a, b) => b.created - a.created);
+    const hidden = p.bools.has('all') ? new Set<string>() : intermediateImages(d);
+    const list = d.images.list().filter((i) => !hidden.has(i.id) || i.repoTags.length > 0).sort((a, b) => b.created - a.created);
     for (const img of list) {
       const tags = img.repoTags.length ? img.repoTags : ['<none>:<none>'];
       for (const rt of tags) {
