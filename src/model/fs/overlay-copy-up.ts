@@ -12,8 +12,14 @@ import { ORIGIN_XATTR, isPrivateXattr, parentOf, resolve, top } from './overlay-
 import type { FileSystem } from './types.ts';
 import { copyMetadata } from './walk.ts';
 
-/** Make sure `path` (an existing name of the merged view) has an upper object, copying up parents first; returns nothing, throws what the upper throws (ENOSPC). */
-export function ensureUpper(l: Layers & { readonly upper: FileSystem }, path: string): void {
+/** The layers, with a writable upper, and an optional journal recording each path copied up (so a failed operation can undo them). */
+export interface CopyUpContext extends Layers {
+  readonly upper: FileSystem;
+  readonly journal?: string[];
+}
+
+/** Make sure `path` (an existing name of the merged view) has an upper object, copying up parents first; throws what the upper throws (ENOSPC). */
+export function ensureUpper(l: CopyUpContext, path: string): void {
   const e = resolve(l, path);
   if (e.upper) return;
   if (!top(e)) fail('ENOENT', path);
@@ -26,7 +32,7 @@ export function ensureUpper(l: Layers & { readonly upper: FileSystem }, path: st
  * PRECONDITION: `e` is positive, has no upper object (and no upper whiteout,
  * since it is positive), and its parent directory already exists in the upper layer.
  */
-function copyUpOne(l: Layers & { readonly upper: FileSystem }, e: Entry): void {
+function copyUpOne(l: CopyUpContext, e: Entry): void {
   const { layer, stat: st } = e.lowers[0];
   const src = l.lowers[layer];
   const up = l.upper;
@@ -48,6 +54,7 @@ function copyUpOne(l: Layers & { readonly upper: FileSystem }, e: Entry): void {
     case 'socket':
       fail('EOPNOTSUPP', e.path); // the model's mknod cannot make sockets
   }
+  l.journal?.push(e.path);
   copyMetadata(src, e.path, st, up, e.path, isPrivateXattr);
   // The kernel records where the copy came from; ovl_getattr uses it to keep st_ino stable across copy-up.
   up.setxattr(e.path, ORIGIN_XATTR, `${st.dev}:${st.ino}:${st.nlink}`);

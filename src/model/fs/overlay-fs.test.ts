@@ -8,6 +8,7 @@ import { describeFileSystem, fixture, snapshot } from './filesystem.contract.ts'
 import { MemoryFs } from './memory-fs.ts';
 import { OverlayFs } from './overlay-fs.ts';
 import { describeTree, overlayRig, testClock } from './overlay-testkit.ts';
+import { SubtreeFs } from './subtree-fs.ts';
 import type { FileSystem } from './types.ts';
 import { copyTree } from './walk.ts';
 
@@ -258,6 +259,24 @@ describe('overlayfs details', () => {
     ['upper without workdir', () => new OverlayFs({ lowers: [new MemoryFs({ dev: 1, now: testClock() })], upper: new MemoryFs({ dev: 2, now: testClock() }), dev: 3, now: testClock() })],
     ['workdir on another filesystem', () => new OverlayFs({ lowers: [new MemoryFs({ dev: 1, now: testClock() })], upper: new MemoryFs({ dev: 2, now: testClock() }), work: new MemoryFs({ dev: 4, now: testClock() }), dev: 3, now: testClock() })],
   ])('mount fails with EINVAL: %s', (_n, mount) => expect(attempt(() => { mount(); })).toBe('EINVAL'));
+  it.each<[string, (ov: FileSystem) => void]>([
+    ['copy-up of a big file (chmod)', (ov) => ov.chmod('/home/u/big', 0o600)],
+    ['creating a file in lower-only dirs', (ov) => ov.write('/home/u/new', fromText('x'.repeat(50)))],
+    ['appending after a successful copy-up', (ov) => ov.write('/home/u/small', fromText('y'.repeat(50)), { append: true })],
+    ['a hard link to a big lower file', (ov) => ov.link('/home/u/big', '/home/u/big2')],
+  ])('ENOSPC in the upper during %s leaves merged view and upper dir as they were', (_n, act) => {
+    const now = testClock();
+    const host = new MemoryFs({ dev: 0x801, now, capacityBytes: 100 });
+    for (const d of ['/l', '/l/home', '/l/home/u', '/c', '/c/diff', '/c/work']) host.mkdir(d);
+    host.write('/l/home/u/big', fromText('b'.repeat(60)));
+    host.write('/l/home/u/small', fromText('s'.repeat(10)));
+    host.link('/l/home/u/small', '/l/home/u/small-link');
+    const ov = new OverlayFs({ lowers: [new SubtreeFs(host, '/l')], upper: new SubtreeFs(host, '/c/diff'), work: new SubtreeFs(host, '/c/work'), dev: 9, now });
+    const before = snapshot(ov);
+    expect(attempt(() => act(ov))).toBe('ENOSPC');
+    expect(snapshot(ov)).toEqual(before);
+    expect(host.readdir('/c/diff')).toEqual([]);
+  });
   it('1000 overlays over one set of lowers share them (no copy at mount)', () => {
     const rig = overlayRig([top, bottom]);
     const now = testClock();

@@ -8,8 +8,9 @@
  */
 import { fail } from '../errors.ts';
 import type { FileData } from './data.ts';
+import type { CopyUpContext } from './overlay-copy-up.ts';
 import { ensureUpper, originOf } from './overlay-copy-up.ts';
-import type { Entry, Layers } from './overlay-lookup.ts';
+import type { Entry } from './overlay-lookup.ts';
 import { OPAQUE_XATTR, isPrivateXattr, isWhiteout, mergedNames, parentOf, resolve, resolveExisting, top } from './overlay-lookup.ts';
 import { compareNames, isWithin } from './path.ts';
 import type { FileSystem, Stat, WriteOptions } from './types.ts';
@@ -40,6 +41,8 @@ export class OverlayFs implements FileSystem {
   /** Resolved entries by path, valid while the layers' generation stays #cacheStamp (lowers are immutable; the upper changes). */
   #cache = new Map<string, Entry>();
   #cacheStamp: number | undefined;
+  /** Upper paths copied up during the current operation, removed again if it fails (#atomic). */
+  #journal: string[] | undefined;
   /** Merged readdir results, dropped with #cache. */
   #names = new Map<string, string[]>();
 
@@ -113,37 +116,43 @@ export class OverlayFs implements FileSystem {
   }
 
   write(path: string, data: FileData, opts: WriteOptions = {}): void {
-    const up = this.#up(path);
-    const e = this.#resolve(path);
-    const t = top(e);
-    if (!t) {
-      this.#create(e, () => up.write(path, data, { ...opts, exclusive: true }));
-      return;
-    }
-    if (opts.exclusive) fail('EEXIST', path);
-    if (t.type === 'dir') fail('EISDIR', path);
-    if (t.type === 'symlink') fail('ELOOP', path);
-    if (t.type !== 'file') return; // ovl_open: special files are not copied up; the driver takes the bytes
-    ensureUpper(this.#layers(), path);
-    up.write(path, data, opts);
+    this.#atomic(() => {
+      const up = this.#up(path);
+      const e = this.#resolve(path);
+      const t = top(e);
+      if (!t) {
+        this.#create(e, () => up.write(path, data, { ...opts, exclusive: true }));
+        return;
+      }
+      if (opts.exclusive) fail('EEXIST', path);
+      if (t.type === 'dir') fail('EISDIR', path);
+      if (t.type === 'symlink') fail('ELOOP', path);
+      if (t.type !== 'file') return; // ovl_open: special files are not copied up; the driver takes the bytes
+      ensureUpper(this.#layers(), path);
+      up.write(path, data, opts);
+    });
   }
 
   openForWrite(path: string): void {
-    const up = this.#up(path);
-    const e = this.#existing(path);
-    if (e.stat.type === 'dir') fail('EISDIR', path);
-    if (e.stat.type !== 'file') return;
-    ensureUpper(this.#layers(), path);
-    up.openForWrite(path);
+    this.#atomic(() => {
+      const up = this.#up(path);
+      const e = this.#existing(path);
+      if (e.stat.type === 'dir') fail('EISDIR', path);
+      if (e.stat.type !== 'file') return;
+      ensureUpper(this.#layers(), path);
+      up.openForWrite(path);
+    });
   }
 
   truncate(path: string, size: number): void {
-    const up = this.#up(path);
-    const e = this.#existing(path);
-    if (e.stat.type === 'dir') fail('EISDIR', path);
-    if (e.stat.type !== 'file' || size < 0 || !Number.isInteger(size)) fail('EINVAL', path);
-    ensureUpper(this.#layers(), path);
-    up.truncate(path, size);
+    this.#atomic(() => {
+      const up = this.#up(path);
+      const e = this.#existing(path);
+      if (e.stat.type === 'dir') fail('EISDIR', path);
+      if (e.stat.type !== 'file' || size < 0 || !Number.isInteger(size)) fail('EINVAL', path);
+      ensureUpper(this.#layers(), path);
+      up.truncate(path, size);
+    });
   }
 
   /**
@@ -154,105 +163,127 @@ export class OverlayFs implements FileSystem {
    * current kernels leave such dirs plain.
    */
   mkdir(path: string, mode = 0o755, owner?: { uid: number; gid: number }): void {
-    const e = this.#resolve(path);
-    if (top(e) || path === '/') fail('EEXIST', path);
-    const up = this.#up(path);
-    this.#create(e, () => {
-      up.mkdir(path, mode, owner);
-      if (e.upperWhiteout) up.setxattr(path, OPAQUE_XATTR, 'y');
+    this.#atomic(() => {
+      const e = this.#resolve(path);
+      if (top(e) || path === '/') fail('EEXIST', path);
+      const up = this.#up(path);
+      this.#create(e, () => {
+        up.mkdir(path, mode, owner);
+        if (e.upperWhiteout) up.setxattr(path, OPAQUE_XATTR, 'y');
+      });
     });
   }
 
   symlink(target: string, path: string): void {
-    const e = this.#resolve(path);
-    if (top(e)) fail('EEXIST', path);
-    const up = this.#up(path);
-    this.#create(e, () => up.symlink(target, path));
+    this.#atomic(() => {
+      const e = this.#resolve(path);
+      if (top(e)) fail('EEXIST', path);
+      const up = this.#up(path);
+      this.#create(e, () => up.symlink(target, path));
+    });
   }
 
   /** ovl_mknod: a 0/0 character device would be a whiteout, so it is refused with EPERM. */
   mknod(path: string, type: 'chardev' | 'blockdev' | 'fifo', rdev: readonly [number, number], mode?: number): void {
-    const e = this.#resolve(path);
-    if (top(e)) fail('EEXIST', path);
-    const up = this.#up(path);
-    if (type === 'chardev' && rdev[0] === 0 && rdev[1] === 0) fail('EPERM', path);
-    this.#create(e, () => up.mknod(path, type, rdev, mode));
+    this.#atomic(() => {
+      const e = this.#resolve(path);
+      if (top(e)) fail('EEXIST', path);
+      const up = this.#up(path);
+      if (type === 'chardev' && rdev[0] === 0 && rdev[1] === 0) fail('EPERM', path);
+      this.#create(e, () => up.mknod(path, type, rdev, mode));
+    });
   }
 
   /** ovl_link: the source is copied up first (index=off: this breaks its other lower hard links). */
   link(existing: string, path: string): void {
-    const up = this.#up(path);
-    const src = this.#existing(existing);
-    const e = this.#resolve(path);
-    if (top(e)) fail('EEXIST', path);
-    if (src.stat.type === 'dir') fail('EPERM', existing);
-    ensureUpper(this.#layers(), existing);
-    this.#create(e, () => up.link(existing, path));
+    this.#atomic(() => {
+      const up = this.#up(path);
+      const src = this.#existing(existing);
+      const e = this.#resolve(path);
+      if (top(e)) fail('EEXIST', path);
+      if (src.stat.type === 'dir') fail('EPERM', existing);
+      ensureUpper(this.#layers(), existing);
+      this.#create(e, () => up.link(existing, path));
+    });
   }
 
   /** ovl_do_remove for unlink: a lower-backed name leaves a whiteout (ovl_remove_and_whiteout), an upper-only name is unlinked. */
   unlink(path: string): void {
-    const up = this.#up(path);
-    const e = this.#existing(path);
-    if (e.stat.type === 'dir') fail('EISDIR', path);
-    this.#remove(up, e);
+    this.#atomic(() => {
+      const up = this.#up(path);
+      const e = this.#existing(path);
+      if (e.stat.type === 'dir') fail('EISDIR', path);
+      this.#remove(up, e);
+    });
   }
 
   /** ovl_do_remove for rmdir: the merged dir must be empty (ovl_check_empty_dir); its upper whiteouts go with it. */
   rmdir(path: string): void {
-    if (path === '/') fail('EBUSY', path);
-    const up = this.#up(path);
-    const e = this.#existing(path);
-    if (e.stat.type !== 'dir') fail('ENOTDIR', path);
-    if (mergedNames(this, e).length > 0) fail('ENOTEMPTY', path);
-    this.#remove(up, e);
+    this.#atomic(() => {
+      if (path === '/') fail('EBUSY', path);
+      const up = this.#up(path);
+      const e = this.#existing(path);
+      if (e.stat.type !== 'dir') fail('ENOTDIR', path);
+      if (mergedNames(this, e).length > 0) fail('ENOTEMPTY', path);
+      this.#remove(up, e);
+    });
   }
 
   /** ovl_rename without redirect_dir: a lower or merged directory gives EXDEV (mv(1) then copies); a lower file is copied up and leaves a whiteout. */
   rename(from: string, to: string): void {
-    const up = this.#up(from);
-    if (from === '/' || to === '/') fail('EBUSY', from === '/' ? from : to);
-    const src = this.#existing(from);
-    const dst = this.#resolve(to);
-    const old = top(dst);
-    if (from === to) return;
-    const isDir = src.stat.type === 'dir';
-    if (isDir) {
-      if (isWithin(from, to)) fail('EINVAL', to);
-      if (old && old.type !== 'dir') fail('ENOTDIR', to);
-    } else if (old?.type === 'dir') {
-      fail('EISDIR', to);
-    }
-    if (src.upper && dst.upper && src.upper.ino === dst.upper.ino) return; // same inode: rename(2) does nothing
-    if (isDir && src.lowers.length > 0) fail('EXDEV', from);
-    if (old?.type === 'dir' && mergedNames(this, dst as Entry & { stat: Stat }).length > 0) fail('ENOTEMPTY', to);
-    const l = this.#layers();
-    ensureUpper(l, parentOf(from));
-    ensureUpper(l, parentOf(to));
-    if (!isDir) ensureUpper(l, from);
-    if (dst.upperWhiteout) up.unlink(to);
-    else if (dst.upper?.type === 'dir') clearWhiteouts(up, to);
-    up.rename(from, to);
-    if (isDir && !src.opaque && dst.parent.lowers.length > 0) up.setxattr(to, OPAQUE_XATTR, 'y');
-    if (src.lowerPositive) up.mknod(from, 'chardev', [0, 0], 0);
+    this.#atomic(() => {
+      const up = this.#up(from);
+      if (from === '/' || to === '/') fail('EBUSY', from === '/' ? from : to);
+      const src = this.#existing(from);
+      const dst = this.#resolve(to);
+      const old = top(dst);
+      if (from === to) return;
+      const isDir = src.stat.type === 'dir';
+      if (isDir) {
+        if (isWithin(from, to)) fail('EINVAL', to);
+        if (old && old.type !== 'dir') fail('ENOTDIR', to);
+      } else if (old?.type === 'dir') {
+        fail('EISDIR', to);
+      }
+      if (src.upper && dst.upper && src.upper.ino === dst.upper.ino) return; // same inode: rename(2) does nothing
+      if (isDir && src.lowers.length > 0) fail('EXDEV', from);
+      if (old?.type === 'dir' && mergedNames(this, dst as Entry & { stat: Stat }).length > 0) fail('ENOTEMPTY', to);
+      const l = this.#layers();
+      ensureUpper(l, parentOf(from));
+      ensureUpper(l, parentOf(to));
+      if (!isDir) ensureUpper(l, from);
+      if (dst.upperWhiteout) up.unlink(to);
+      else if (dst.upper?.type === 'dir') clearWhiteouts(up, to);
+      up.rename(from, to);
+      if (isDir && !src.opaque && dst.parent.lowers.length > 0) up.setxattr(to, OPAQUE_XATTR, 'y');
+      if (src.lowerPositive) up.mknod(from, 'chardev', [0, 0], 0);
+    });
   }
 
   chmod(path: string, mode: number): void {
-    this.#metadata(path).chmod(path, mode);
+    this.#atomic(() => {
+      this.#metadata(path).chmod(path, mode);
+    });
   }
 
   chown(path: string, uid: number, gid: number): void {
-    this.#metadata(path).chown(path, uid, gid);
+    this.#atomic(() => {
+      this.#metadata(path).chown(path, uid, gid);
+    });
   }
 
   utimes(path: string, mtime: number): void {
-    this.#metadata(path).utimes(path, mtime);
+    this.#atomic(() => {
+      this.#metadata(path).utimes(path, mtime);
+    });
   }
 
   /** ovl_own_xattr_set: overlay's own trusted.overlay.* names cannot be set through the mount. */
   setxattr(path: string, name: string, value: string): void {
-    if (isPrivateXattr(name)) { this.#up(path); this.#existing(path); fail('EOPNOTSUPP', path); }
-    this.#metadata(path).setxattr(path, name, value);
+    this.#atomic(() => {
+      if (isPrivateXattr(name)) { this.#up(path); this.#existing(path); fail('EOPNOTSUPP', path); }
+      this.#metadata(path).setxattr(path, name, value);
+    });
   }
 
   /** The upper dir's usage only (du on upperdir): lowers are shared with other mounts. */
@@ -298,8 +329,35 @@ export class OverlayFs implements FileSystem {
     return e.upper ? this.upper! : this.lowers[e.lowers[0].layer];
   }
 
-  #layers(): Layers & { readonly upper: FileSystem } {
-    return this as Layers & { readonly upper: FileSystem };
+  #layers(): CopyUpContext {
+    return { upper: this.upper!, lowers: this.lowers, journal: this.#journal };
+  }
+
+  /**
+   * Run one operation so that a failure after validation (ENOSPC while copying
+   * up or writing) leaves the merged view as it was: objects copied up during
+   * it are removed again, newest first, and their parents' times restored.
+   * (The kernel keeps such copy-ups; they are invisible except for st_nlink of
+   * merged dirs, which the model's "validate first, mutate last" rule forbids.)
+   */
+  #atomic(op: () => void): void {
+    if (this.#journal) return op();
+    const journal: string[] = (this.#journal = []);
+    try {
+      op();
+    } catch (err) {
+      const up = this.upper!;
+      for (const path of journal.reverse()) {
+        const parent = parentOf(path);
+        const mtime = up.lstat(parent).mtime;
+        if (up.lstat(path).type === 'dir') up.rmdir(path);
+        else up.unlink(path);
+        up.utimes(parent, mtime);
+      }
+      throw err;
+    } finally {
+      this.#journal = undefined;
+    }
   }
 
   /** The upper layer, or EROFS (no upperdir, or mounted ro). */
