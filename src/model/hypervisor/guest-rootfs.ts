@@ -47,6 +47,7 @@ export function guestRootfs(os: GuestOs, opts: { dev: number; now: () => number 
     fs.symlink('usr/sbin', '/sbin');
     fs.symlink('usr/lib', '/lib');
     for (const p of GNU_PROGRAMS) fs.write(`/usr/bin/${p}`, programFile(p), { mode: 0o755 });
+    fs.mkdir('/usr/lib/systemd', 0o755);
     fs.write('/usr/lib/systemd/systemd', programFile('systemd'), { mode: 0o755 });
     fs.symlink('/usr/lib/systemd/systemd', '/usr/sbin/init');
     fs.write('/etc/passwd', fromText('root:x:0:0:root:/root:/bin/bash\n'));

@@ -12,6 +12,7 @@
  */
 import type { Timer, VirtualClock } from '../clock.ts';
 import { fail, isSysError } from '../errors.ts';
+import { toText } from '../fs/data.ts';
 import type { Sys } from '../kernel/types.ts';
 import type { Rng } from '../rng.ts';
 import { bootPlan } from './boot.ts';
@@ -173,8 +174,7 @@ export class Hypervisor {
     try {
       vmm.allocate(need);
     } catch (e) {
-      vmm.exit(1);
-      this.#host.wait(vmm.pid);
+      this.#reap(vmm, 1);
       if (isSysError(e, 'ENOMEM')) noMem();
       throw e;
     }
@@ -244,6 +244,16 @@ export class Hypervisor {
     }));
   }
 
+  /** The VMM process exits; libvirtd reaps it (ECHILD if the kernel already did). */
+  #reap(vmm: Sys, status: number): void {
+    try {
+      vmm.exit(status);
+      this.#host.wait(vmm.pid);
+    } catch (e) {
+      if (!isSysError(e, 'ECHILD') && !isSysError(e, 'ESRCH')) throw e;
+    }
+  }
+
   #slot(name: string): Slot {
     const s = this.#slots.get(name);
     if (!s) fail('ENOENT', name, `failed to get domain '${name}'`);
@@ -256,8 +266,7 @@ export class Hypervisor {
     s.guest?.halt();
     if (s.vmm) {
       s.vmm.release(s.reservedBytes);
-      s.vmm.exit(0);
-      this.#host.wait(s.vmm.pid);
+      this.#reap(s.vmm, 0);
     }
     this.#syncDisk(s);
     Object.assign(s, { state: 'shut off', id: undefined, startedUs: undefined, plan: undefined, booted: false, vmm: undefined, reservedBytes: 0, guest: undefined });
@@ -293,17 +302,29 @@ function exists(sys: Sys, path: string): boolean {
   }
 }
 
-/** MemAvailable from the host's /proc/meminfo, bytes; undefined when there is no procfs to ask. */
+/**
+ * Memory the host could hand to a new VMM process, bytes, from /proc/meminfo:
+ * MemAvailable (free + reclaimable cache), but never more than what is not
+ * already held by processes and the kernel. Undefined without a procfs.
+ */
 export function memAvailable(sys: Sys): number | undefined {
   let text: string;
   try {
-    const d = sys.readFile('/proc/meminfo');
-    text = new TextDecoder().decode(d instanceof Uint8Array ? d : new Uint8Array(0));
-  } catch {
-    return undefined;
+    text = toText(sys.readFile('/proc/meminfo'));
+  } catch (e) {
+    if (isSysError(e)) return undefined;
+    throw e;
   }
-  const m = /^MemAvailable:\s+(\d+) kB$/m.exec(text);
-  return m ? Number(m[1]) * 1024 : undefined;
+  const kb = (field: string): number | undefined => {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(text);
+    return m ? Number(m[1]) * 1024 : undefined;
+  };
+  const avail = kb('MemAvailable');
+  if (avail === undefined) return undefined;
+  const total = kb('MemTotal');
+  if (total === undefined) return avail;
+  const held = (kb('AnonPages') ?? 0) + (kb('SUnreclaim') ?? 0) + (kb('KernelStack') ?? 0) + (kb('PageTables') ?? 0);
+  return Math.max(0, Math.min(avail, total - held));
 }
 
 /** A random (version 4) UUID from the world's seeded generator. */

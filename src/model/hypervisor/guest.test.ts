@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../clock.ts';
+import { toText } from '../fs/data.ts';
+import { MemoryFs } from '../fs/memory-fs.ts';
+import { Kernel } from '../kernel/kernel.ts';
+import type { Sys } from '../kernel/types.ts';
+import { Rng } from '../rng.ts';
+import { KernelGuests } from './guest.ts';
+import { installHypervisor } from './install.ts';
+import { FULL, MICROVM, totalBootUs } from './profiles.ts';
+import { GiB } from './units.ts';
+
+function world(memoryBytes = 16 * GiB) {
+  const clock = new VirtualClock();
+  const rng = new Rng(7);
+  const rootfs = new MemoryFs({ dev: 1, now: () => clock.realtime, capacityBytes: 200 * GiB });
+  for (const d of ['/etc', '/root', '/tmp', '/usr', '/usr/bin', '/var', '/run', '/proc', '/sys', '/dev']) rootfs.mkdir(d);
+  const host = new Kernel({ clock, rng, hostname: 'host', release: '6.12.48', version: '#1 SMP PREEMPT_DYNAMIC Debian 6.12.48-1', machine: 'x86_64', cpus: 8, memoryBytes, rootfs, diskBytes: 200 * GiB });
+  const hv = installHypervisor({ root: host.init, kernel: host, clock, rng, guests: new KernelGuests({ clock }) });
+  return { clock, host, hv, shell: host.login() };
+}
+
+const memAvailable = (sys: Sys): number => Number(/MemAvailable:\s+(\d+)/.exec(toText(sys.readFile('/proc/meminfo')))?.[1]) * 1024;
+
+describe('a guest is a Machine with its own kernel (claim shared-kernel)', () => {
+  it.each([
+    ['ubuntu-24.04', 'Linux', '6.8.0-48-generic', FULL],
+    ['alpine-3.22', 'Linux', '6.1.141', MICROVM],
+    ['windows-server-2022', 'Windows_NT', '10.0', FULL],
+  ] as const)('%s: uname in the guest is the guest kernel\'s', (image, sysname, release) => {
+    const w = world();
+    w.hv.create({ name: 'g', image });
+    const d = w.hv.start('g');
+    w.clock.advance(d.plan?.totalUs ?? 0);
+    const guest = w.hv.domain('g').guest;
+    expect(guest).toBeDefined();
+    const sys = guest!.login();
+    expect(sys.uname()).toMatchObject({ sysname, release, nodename: 'g' });
+    expect(w.shell.uname().release).toBe('6.12.48');
+    // the guest has its own process table: the host's processes are not there
+    expect(sys.processes().map((p) => p.pid)).not.toContain(d.vmmPid);
+    expect(w.shell.processes().some((p) => p.pid === d.vmmPid)).toBe(true);
+  });
+
+  it('the guest has no guest before boot completes, and its uptime counts from its kernel start', () => {
+    const w = world();
+    w.hv.create({ name: 'g', image: 'ubuntu-24.04' });
+    w.hv.start('g');
+    w.clock.advance(totalBootUs(FULL.phases) - 1);
+    expect(w.hv.domain('g').guest).toBeUndefined();
+    w.clock.advance(1);
+    const sys = w.hv.domain('g').guest!.login();
+    const uptime = Number(toText(sys.readFile('/proc/uptime')).split(' ')[0]);
+    expect(uptime).toBeCloseTo((totalBootUs(FULL.phases) - 2_500_000) / 1e6, 1);
+  });
+});
+
+describe('density: each VM reserves its RAM on the host (claim density)', () => {
+  it('MemAvailable on the host drops by guest RAM + VMM overhead per running VM', () => {
+    const w = world();
+    const before = memAvailable(w.shell);
+    for (const n of ['a', 'b']) { w.hv.create({ name: n, image: 'ubuntu-24.04', clone: 'linked' }); w.hv.start(n); }
+    const drop = before - memAvailable(w.shell);
+    const perVm = 2 * GiB + FULL.overheadBytes;
+    expect(drop).toBeGreaterThanOrEqual(2 * perVm);
+    expect(drop).toBeLessThan(2 * perVm + 64 * 1024 * 1024);
+  });
+
+  it('refuses a VM the host cannot hold', () => {
+    const w = world(4 * GiB);
+    w.hv.create({ name: 'big', image: 'ubuntu-24.04', memoryBytes: 4 * GiB });
+    expect(() => w.hv.start('big')).toThrow(/cannot set up guest memory/);
+  });
+});
+
+describe('disk writes in the guest grow its qcow2 overlay on the host', () => {
+  it('a 1 MiB file in the guest adds 16 clusters to vm.qcow2 after shutdown', () => {
+    const w = world();
+    const d = w.hv.create({ name: 'g', image: 'ubuntu-24.04', clone: 'linked' });
+    const size0 = w.shell.stat(d.config.disk).size;
+    w.hv.start('g');
+    w.clock.advance(totalBootUs(FULL.phases));
+    const sys = w.hv.domain('g').guest!.login();
+    sys.writeFile('/root/data', new Uint8Array(1024 * 1024));
+    w.hv.destroy('g');
+    expect(w.shell.stat(d.config.disk).size - size0).toBe(16 * 65536);
+  });
+});

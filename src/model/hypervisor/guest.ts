@@ -1,0 +1,89 @@
+/**
+ * Guest Machines backed by the model's Kernel: when a VM reaches userspace,
+ * a new Kernel boots on the VM's virtual hardware (its vCPUs and RAM, its
+ * own disk, the guest OS's release and hostname), sharing only the World's
+ * clock with the host. Its dmesg holds the boot plan's kernel lines, so the
+ * guest's `dmesg` and `uptime` agree with the console. A `provision` hook
+ * lets the scenario install software, e.g. the engine's installDockerd for
+ * containers inside VMs.
+ */
+import type { VirtualClock } from '../clock.ts';
+import { fail } from '../errors.ts';
+import { Kernel } from '../kernel/kernel.ts';
+import { Rng } from '../rng.ts';
+import type { Guest, GuestDisk, GuestFactory, GuestHandle, GuestSpec } from './domain.ts';
+import type { GuestOs } from './guest-os.ts';
+import { guestRootfs } from './guest-rootfs.ts';
+import { SYSTEMD_BUS } from './systemd-bus.ts';
+import type { SystemdBus } from './systemd-bus.ts';
+
+export interface KernelGuestsOptions {
+  readonly clock: VirtualClock;
+  /** Runs once per boot, after the guest kernel is up (install Docker, write files...). */
+  readonly provision?: (guest: GuestHandle) => void;
+}
+
+/** The GuestFactory of a World: disks as in-memory ext4 trees, guests as Kernels. */
+export class KernelGuests implements GuestFactory {
+  readonly #clock: VirtualClock;
+  readonly #provision: KernelGuestsOptions['provision'];
+  #dev = 0x0fd0;
+
+  constructor(opts: KernelGuestsOptions) {
+    this.#clock = opts.clock;
+    this.#provision = opts.provision;
+  }
+
+  newDisk(os: GuestOs): GuestDisk {
+    const clock = this.#clock;
+    const fs = guestRootfs(os, { dev: this.#dev++, now: () => clock.realtime });
+    const base = fs.usage().bytes;
+    return { fs, writtenBytes: () => Math.max(0, fs.usage().bytes - base) };
+  }
+
+  boot(spec: GuestSpec): Guest {
+    const c = spec.config;
+    const kernel = new Kernel({
+      clock: this.#clock,
+      rng: new Rng(c.uuid),
+      hostname: c.name,
+      release: c.os.release,
+      version: c.os.version,
+      machine: 'x86_64',
+      cpus: c.vcpus,
+      memoryBytes: c.memoryBytes,
+      rootfs: spec.disk.fs,
+      diskBytes: c.os.image.virtualBytes,
+      bootTime: this.#clock.now - spec.kernelStartUs,
+      sysname: c.os.sysname,
+      cpuModel: 'QEMU Virtual CPU version 2.5+',
+    });
+    kernel.dmesg.clear();
+    for (const l of spec.plan.lines) if (l.kmsg) kernel.dmesg.log(l.atUs - spec.plan.kernelStartUs, l.text.replace(/^\[[ \d.]+\] /, ''));
+    try {
+      spec.disk.fs.write('/etc/hostname', new TextEncoder().encode(`${c.name}\n`));
+    } catch {
+      // a read-only or full disk keeps its old hostname file
+    }
+    if (spec.plan.startupFinished) {
+      const userspace = spec.plan.phases.find((p) => p.phase === 'userspace')?.us ?? 0;
+      const bus: SystemdBus = { startupFinished: spec.plan.startupFinished, defaultTarget: 'multi-user.target', targetReachedUs: userspace };
+      try { kernel.init.mkdir('/run/systemd', 0o755); } catch { /* exists */ }
+      kernel.registerSocket(SYSTEMD_BUS, bus);
+    }
+    this.#provision?.({ config: c, init: kernel.init, fs: spec.disk.fs, rng: kernel.rng, now: () => this.#clock.realtime, registerSocket: (p, s) => kernel.registerSocket(p, s) });
+    kernel.onReboot = (cmd) => spec.onPower(/POWER_OFF|HALT/i.test(cmd) ? 'poweroff' : 'reboot');
+    let halted = false;
+    return {
+      init: kernel.init,
+      login: () => {
+        if (halted) fail('ECONNREFUSED', c.name);
+        return kernel.login(c.os.id.startsWith('ubuntu') ? ['-bash'] : ['-sh']);
+      },
+      halt: () => {
+        halted = true;
+        for (const p of kernel.procs.values()) if (p.alive && p.id !== 1 && p.id !== 2) kernel.signal(p, 'SIGKILL');
+      },
+    };
+  }
+}
