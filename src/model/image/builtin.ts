@@ -11,34 +11,12 @@ import type { ContainerConfig, HistoryEntry, ImageConfig } from './image.ts';
 import type { LayerDigest } from './layer-digest.ts';
 import { layerDigest } from './layer-digest.ts';
 import type { TarEntry } from './tar.ts';
-import { ALPINE_CREATED_S, alpineRootfs } from './builtin/alpine.ts';
 import { BAKED } from './builtin/baked.ts';
-import { once } from './builtin/once.ts';
 import type { ImageDef, LayerDef } from './builtin/types.ts';
 
 export type { ImageDef, LayerDef, StepDef } from './builtin/types.ts';
 
-const iso = (s: number): string => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
-
-/** PATH set by the official images' Dockerfiles. */
-export const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-
-/** `alpine:3.22` (also tagged 3.22.6 and latest). */
-export const ALPINE: ImageDef = {
-  repository: 'alpine',
-  tags: ['3.22', '3.22.6', 'latest'],
-  steps: [
-    {
-      createdBy: 'ADD alpine-minirootfs-3.22.6-x86_64.tar.gz / # buildkit', created: iso(ALPINE_CREATED_S), comment: 'buildkit.dockerfile.v0',
-      layer: { key: 'alpine:3.22/rootfs', entries: once(alpineRootfs), transferSize: 3_792_075 },
-    },
-    { createdBy: 'CMD ["/bin/sh"]', created: iso(ALPINE_CREATED_S), comment: 'buildkit.dockerfile.v0' },
-  ],
-  config: { Env: [DEFAULT_PATH], Cmd: ['/bin/sh'] },
-};
-
-/** Every built-in image definition, base images first. */
-export const BUILTIN_IMAGES: readonly ImageDef[] = [ALPINE];
+export { ALPINE, BUSYBOX, BUILTIN_IMAGES, DEFAULT_PATH, NANOSERVER, POSTGRES, SHOP_APP, UBUNTU } from './builtin/defs.ts';
 
 /** All steps of an image including its base image's, oldest first. */
 export function allSteps(def: ImageDef): ImageDef['steps'] {

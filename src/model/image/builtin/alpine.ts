@@ -39,7 +39,8 @@ HOME_URL="https://alpinelinux.org/"
 BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"
 `;
 
-const PASSWD = `root:x:0:0:root:/root:/bin/sh
+/** /etc/passwd of alpine-baselayout. */
+export const ALPINE_PASSWD = `root:x:0:0:root:/root:/bin/sh
 bin:x:1:1:bin:/bin:/sbin/nologin
 daemon:x:2:2:daemon:/sbin:/sbin/nologin
 lp:x:4:7:lp:/var/spool/lpd:/sbin/nologin
@@ -58,7 +59,8 @@ guest:x:405:100:guest:/dev/null:/sbin/nologin
 nobody:x:65534:65534:nobody:/:/sbin/nologin
 `;
 
-const GROUP = `root:x:0:root
+/** /etc/group of alpine-baselayout. */
+export const ALPINE_GROUP = `root:x:0:root
 bin:x:1:root,bin,daemon
 daemon:x:2:root,bin,daemon
 sys:x:3:root,bin
@@ -96,7 +98,7 @@ nogroup:x:65533:
 nobody:x:65534:
 `;
 
-const SHADOW = PASSWD.split('\n').filter(Boolean)
+const SHADOW = ALPINE_PASSWD.split('\n').filter(Boolean)
   .map((l) => `${l.split(':')[0]}:${l.startsWith('root:') ? '*' : '!'}::0:::::`).join('\n') + '\n';
 
 const PROFILE = `append_path() {
@@ -155,7 +157,7 @@ export function alpineRootfs(): TarEntry[] {
   b.file('etc/issue', 'Welcome to Alpine Linux 3.22\nKernel \\r on \\m (\\l)\n\n');
   b.file('etc/hostname', 'localhost\n');
   b.file('etc/hosts', '127.0.0.1\tlocalhost localhost.localdomain\n::1\t\tlocalhost localhost.localdomain\n');
-  b.file('etc/passwd', PASSWD).file('etc/group', GROUP).file('etc/shadow', SHADOW, 0o640, { uid: 0, gid: 42 });
+  b.file('etc/passwd', ALPINE_PASSWD).file('etc/group', ALPINE_GROUP).file('etc/shadow', SHADOW, 0o640, { uid: 0, gid: 42 });
   b.file('etc/shells', '# valid login shells\n/bin/sh\n/bin/ash\n');
   b.file('etc/profile', PROFILE);
   b.file('etc/profile.d/20locale.sh', '# environment variables for musl locale\nexport CHARSET=${CHARSET:-UTF-8}\nexport LANG=${LANG:-C.UTF-8}\nexport LC_COLLATE=${LC_COLLATE:-C}\n');
