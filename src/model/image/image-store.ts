@@ -82,7 +82,7 @@ function parseTime(s: string | undefined): number {
   const t = s ? Date.parse(s) : NaN;
   if (Number.isNaN(t)) return 0;
   const frac = /\.(\d+)Z$/.exec(s ?? '');
-  return Math.floor(t / 1000) * 1000 + (frac ? Number(frac[1].padEnd(6, '0').slice(3, 6)) : 0);
+  return Math.floor(t / 1000) * 1_000_000 + (frac ? Number(frac[1].padEnd(6, '0').slice(0, 6)) : 0);
 }
 
 /** Images and layers of one host. */
