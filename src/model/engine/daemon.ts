@@ -53,12 +53,15 @@ export class Daemon {
   /** Per container: its shim process. */
   readonly #shims = new Map<string, Sys>();
   readonly #rw = new Map<string, RwLayer>();
+  /** Host end of each running container's veth pair. */
+  readonly #veths = new Map<string, string>();
 
   constructor(deps: DaemonDeps) {
     this.#d = deps;
     this.images = deps.images;
     this.networks = new Networks(deps.rng, this.now());
     this.volumes = new Volumes(deps.dockerd);
+    for (const n of this.networks.list()) this.ensureBridge(n);
   }
 
   /** Virtual realtime, µs. */
@@ -242,8 +245,9 @@ export class Daemon {
     const shim = this.#d.containerd.spawn({ argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-id', c.id, '-address', '/run/containerd/containerd.sock'] });
     let init: Sys;
     try {
-      init = createContainerProcess(shim, this.#taskSpec(c));
+      init = createContainerProcess(shim, this.#taskSpec(c, !opts.io && !opts.interact), (i) => this.#plumb(c, i));
     } catch (e) {
+      this.#unplumb(c);
       this.#reap(this.#d.containerd, shim);
       for (const p of proxies) this.#reap(this.#d.dockerd, p);
       this.networks.releasePorts(c.id);
@@ -277,7 +281,52 @@ export class Daemon {
     return c.task;
   }
 
-  #taskSpec(c: Container): TaskSpec {
+  /** libnetwork's bridge driver: a veth pair, host end on docker0, container end renamed eth0 with the container's address. */
+  #plumb(c: Container, init: Sys): void {
+    const net = this.networkOf(c);
+    if (!c.ip || !net || net.driver !== 'bridge') {
+      if (net?.driver === 'null') init.netLinkSet?.('lo', { up: true });
+      return;
+    }
+    const d = this.#d.dockerd;
+    if (!d.netLinkAdd) return;
+    const hostEnd = `veth${this.#d.rng.hex(7)}`;
+    const peer = `veth${this.#d.rng.hex(7)}`;
+    d.netLinkAdd(hostEnd, 'veth', peer);
+    this.#veths.set(c.id, hostEnd);
+    d.netLinkSet?.(hostEnd, { master: net.bridge, up: true });
+    d.netLinkSet?.(peer, { netns: init.self().nspid[0] });
+    init.netLinkSet?.(peer, { name: 'eth0' });
+    init.netAddrAdd?.('eth0', `${c.ip}/${net.subnet.split('/')[1]}`);
+    init.netLinkSet?.('eth0', { up: true });
+    init.netLinkSet?.('lo', { up: true });
+  }
+
+  #unplumb(c: Container): void {
+    const v = this.#veths.get(c.id);
+    if (!v) return;
+    this.#veths.delete(c.id);
+    try {
+      this.#d.dockerd.netLinkDel?.(v);
+    } catch {
+      /* went away with the container's namespace */
+    }
+  }
+
+  /** Create a bridge device for a network (docker0 for the default one) on the host. */
+  ensureBridge(n: Network): void {
+    const d = this.#d.dockerd;
+    if (!d.netLinkAdd || !n.subnet || n.driver !== 'bridge') return;
+    try {
+      d.netLinkAdd(n.bridge, 'bridge');
+      d.netAddrAdd?.(n.bridge, `${n.gateway}/${n.subnet.split('/')[1]}`);
+      d.netLinkSet?.(n.bridge, { up: true });
+    } catch {
+      /* exists */
+    }
+  }
+
+  #taskSpec(c: Container, background: boolean): TaskSpec {
     const caps = containerCaps(c.host.privileged, c.host.capAdd, c.host.capDrop);
     const dir = `/var/lib/docker/containers/${c.id}`;
     return {
@@ -300,6 +349,7 @@ export class Daemon {
       ],
       binds: c.host.mounts.map((m) => ({ source: m.type === 'volume' ? `/var/lib/docker/volumes/${m.source}/_data` : m.source, target: m.destination, readonly: m.readonly })),
       hostNetwork: c.host.networkMode === 'host',
+      background,
     };
   }
 
@@ -350,6 +400,7 @@ export class Daemon {
     }
     this.networks.releasePorts(c.id);
     this.networks.disconnect(c.id);
+    this.#unplumb(c);
     c.init = undefined;
     c.task = undefined;
     this.#shims.delete(c.id);
@@ -379,8 +430,20 @@ export class Daemon {
   /** POST /containers/{id}/wait. */
   async wait(ref: string): Promise<number> {
     const c = this.get(ref);
-    if (c.task) return c.task;
+    if (c.task) {
+      this.attach(c);
+      return c.task;
+    }
     return c.state.exitCode;
+  }
+
+  /** Someone waits in the foreground for this container (docker wait, logs -f, start -a): its sleeps now move the clock. */
+  attach(c: Container): void {
+    try {
+      c.init?.setBackground?.(false);
+    } catch {
+      /* exited */
+    }
   }
 
   // ---- signals -------------------------------------------------------------

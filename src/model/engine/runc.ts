@@ -36,6 +36,8 @@ export interface TaskSpec {
   readonly binds: readonly { readonly source: string; readonly target: string; readonly readonly: boolean }[];
   /** network_mode host shares the host's network namespace. */
   readonly hostNetwork: boolean;
+  /** Detached containers are background jobs: their sleeps wait for the clock instead of moving it. */
+  readonly background: boolean;
 }
 
 /** Namespaces of moby's default spec on cgroup v2 (facts §4.5: mount, network, time, uts, pid, ipc, cgroup). */
@@ -99,11 +101,12 @@ export function lookPath(sys: Sys, name: string, env: ReadonlyMap<string, string
  * or throws ApiError with the OCI runtime's message. On failure the partial
  * process is killed so nothing is left behind.
  */
-export function createContainerProcess(shim: Sys, spec: TaskSpec): Sys {
+export function createContainerProcess(shim: Sys, spec: TaskSpec, configureNetwork: (init: Sys) => void): Sys {
   writeCgroup(shim, spec);
   const ns = spec.hostNetwork ? CONTAINER_NAMESPACES.filter((n) => n !== 'net') : CONTAINER_NAMESPACES;
-  const init = shim.spawn({ argv: ['runc', 'init'], env: spec.env, cwd: '/', newNamespaces: ns, cgroup: spec.cgroup });
+  const init = shim.spawn({ argv: ['runc', 'init'], env: spec.env, cwd: '/', newNamespaces: ns, cgroup: spec.cgroup, background: spec.background });
   try {
+    configureNetwork(init);
     setupRootfs(init, spec);
     return init;
   } catch (e) {
@@ -168,6 +171,7 @@ function setupRootfs(init: Sys, spec: TaskSpec): void {
     throw ociCreateError(spec.argv[0].includes('/') ? `exec: "${spec.argv[0]}": stat ${spec.argv[0]}: no such file or directory` : `exec: "${spec.argv[0]}": executable file not found in $PATH`);
   }
   init.setCapabilities(spec.caps);
+  init.setSeccomp?.(spec.privileged ? 'unconfined' : 'docker-default');
   init.exec([prog === spec.argv[0] ? prog : spec.argv[0], ...spec.argv.slice(1)], spec.env);
 }
 

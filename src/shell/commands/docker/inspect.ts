@@ -135,6 +135,7 @@ export const logs: Sub = async (ctx, d, args) => {
     }
     for (const e of entries) (e.stream === 'stdout' ? ctx.stdout : ctx.stderr).write(p.bools.has('timestamps') ? e.text.replace(/^(?=.)/gm, new Date(e.time / 1000).toISOString() + ' ') : e.text);
     if (p.bools.has('follow') && c.task) {
+      d.attach(c);
       const seen = c.logs.length;
       await c.task;
       for (const e of c.logs.slice(seen)) (e.stream === 'stdout' ? ctx.stdout : ctx.stderr).write(e.text);

@@ -37,8 +37,7 @@ export const start: Sub = async (ctx, d, args) => {
     const p = parseFlags(args, [{ name: 'attach', short: 'a', kind: 'bool' }, { name: 'interactive', short: 'i', kind: 'bool' }]);
     requireArgs(p.args, 1, 'start', '[OPTIONS] CONTAINER [CONTAINER...]');
     if (p.bools.has('attach')) {
-      const task = d.start(p.args[0], { runner: shellRunner(ctx), io: attachIo(ctx) });
-      return await task;
+      return await d.start(p.args[0], { runner: shellRunner(ctx), io: attachIo(ctx) });
     }
     return each(ctx, 'start', p.args, async (ref) => {
       void d.start(ref, { runner: shellRunner(ctx) });

@@ -24,7 +24,9 @@ export const network: Sub = async (ctx, d, args) => {
       case 'create': {
         const p = parseFlags(rest, [{ name: 'driver', short: 'd', kind: 'string' }, { name: 'subnet', kind: 'string' }]);
         requireArgs(p.args, 1, 'network create', '[OPTIONS] NETWORK', 1);
-        ctx.stdout.write(`${d.networks.create(p.args[0], d.now()).id}\n`);
+        const n = d.networks.create(p.args[0], d.now());
+        d.ensureBridge(n);
+        ctx.stdout.write(`${n.id}\n`);
         return 0;
       }
       case 'rm':

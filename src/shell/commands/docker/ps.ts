@@ -43,7 +43,8 @@ export function portsText(c: Container): string {
 /** The fields `--format` templates can use (formatter.ContainerContext). */
 export function psRow(d: Daemon, c: Container, trunc: boolean, size: boolean): Record<string, string> {
   const now = d.now();
-  const command = [c.path, ...c.args].join(' ');
+  // daemon/list.go: arguments containing a space are wrapped in single quotes
+  const command = [c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
   const img = d.images.find(c.imageId);
   const imageName = c.config.Image.startsWith('sha256:') ? c.config.Image.slice(7, 19) : c.config.Image;
   const rw = size ? d.images.rwSize(c.id) : 0;
