@@ -14,6 +14,7 @@ import { userNsWithin } from './namespaces.ts';
 import { newPidNs } from '../process/pids.ts';
 import { NetStack } from '../net/net-stack.ts';
 import { ALL_CAPS } from '../process/capabilities.ts';
+import type { Cgroup } from '../cgroup/cgroup.ts';
 
 /** Nesting limit of user and PID namespaces (user_namespaces(7), pid_namespaces(7)): ENOSPC beyond 32. */
 export const MAX_NS_DEPTH = 32;
@@ -36,10 +37,11 @@ export function checkTypes(types: readonly NamespaceType[]): void {
 
 /**
  * New namespaces for `p` (nothing is attached to a process here). `via`
- * names the syscall for the seccomp filter ("clone" with namespace flags is
+ * names the syscall for the seccomp filter; `cgroup` becomes the root of a
+ * new cgroup namespace (clone3 CLONE_INTO_CGROUP puts the child there first); ("clone" with namespace flags is
  * "clone_ns" in the profile). Returns the resulting set and capabilities.
  */
-export function createNamespaces(k: Kernel, p: Process, types: readonly NamespaceType[], via: 'clone' | 'unshare'): { ns: NsSet; caps: Set<string> } {
+export function createNamespaces(k: Kernel, p: Process, types: readonly NamespaceType[], via: 'clone' | 'unshare', cgroup: Cgroup = p.cgroup): { ns: NsSet; caps: Set<string> } {
   checkTypes(types);
   if (types.length === 0) return { ns: { ...p.ns }, caps: new Set(p.caps) };
   if (p.seccomp?.has(via === 'clone' ? 'clone_ns' : 'unshare')) fail('EPERM');
@@ -67,7 +69,7 @@ export function createNamespaces(k: Kernel, p: Process, types: readonly Namespac
       case 'ipc': ns.ipc = { type: 'ipc', ino: ino(), owner }; break;
       case 'net': ns.net = { type: 'net', ino: ino(), owner, stack: new NetStack() }; break;
       case 'pid': ns.pid = newPidNs(ino(), p.pidForChildren, owner); break;
-      case 'cgroup': ns.cgroup = { type: 'cgroup', ino: ino(), owner, root: p.cgroup }; break;
+      case 'cgroup': ns.cgroup = { type: 'cgroup', ino: ino(), owner, root: cgroup }; break;
       case 'time': ns.time = { type: 'time', ino: ino(), owner, monotonicOffset: p.ns.time.monotonicOffset, boottimeOffset: p.ns.time.boottimeOffset }; break;
     }
   }

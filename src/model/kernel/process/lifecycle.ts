@@ -34,7 +34,7 @@ export function spawn(k: Kernel, parent: Process, opts: SpawnOptions & { backgro
   checkPidsLimit(cg);
   // Namespaces first (they may fail with EPERM), then the PID: nothing is recorded before both succeed.
   const types = opts.newNamespaces ?? [];
-  const { ns, caps } = createNamespaces(k, parent, types, 'clone');
+  const { ns, caps } = createNamespaces(k, parent, types, 'clone', cg);
   const pidNs = types.includes('pid') ? ns.pid : parent.pidForChildren;
   const timeNs = types.includes('time') ? ns.time : parent.timeForChildren;
   const nsSet = { ...ns, pid: pidNs, time: timeNs };
@@ -52,7 +52,8 @@ export function spawn(k: Kernel, parent: Process, opts: SpawnOptions & { backgro
   });
   child.pidForChildren = pidNs;
   child.timeForChildren = timeNs;
-  for (const [sig, act] of parent.handlers) if (act === 'ignore') child.handlers.set(sig, act);
+  // Ignored signals stay ignored across fork+exec (signal(7)); SIGCHLD is reset as service managers do.
+  for (const [sig, act] of parent.handlers) if (act === 'ignore' && sig !== 'SIGCHLD') child.handlers.set(sig, act);
   // Commit.
   for (const { ns: n, pid } of pids) {
     n.pids.set(pid, child);

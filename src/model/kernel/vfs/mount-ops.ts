@@ -23,6 +23,9 @@ import { makeCgroupfs } from '../cgroup/cgroupfs.ts';
 import { capable } from '../ns/unshare.ts';
 import { makeOverlay } from './overlay-mount.ts';
 
+/** Filesystem types that live on a block device. */
+const BLOCK_FS = new Set(['ext4', 'ext3', 'ext2', 'xfs', 'btrfs', 'vfat', 'auto', '']);
+
 /** Propagation-only flags (mount --make-rprivate /): accepted, nothing to change in this model. */
 const PROPAGATION = new Set(['private', 'rprivate', 'slave', 'rslave', 'shared', 'rshared', 'unbindable', 'runbindable']);
 
@@ -70,6 +73,7 @@ function makeFs(k: Kernel, p: Process, source: string, fstype: string, options: 
     case 'devtmpfs': return { fs: k.devtmpfs, root: '/', source, fstype };
     case 'overlay': return { fs: makeOverlay(k, p, options), root: '/', source, fstype };
     default: {
+      if (!BLOCK_FS.has(fstype)) fail('ENODEV', fstype);
       // A block-device filesystem: the source must be a block device node the kernel knows.
       let loc: Located;
       try {
