@@ -112,6 +112,14 @@ export function mountTerminal(host: HTMLElement, options: MountOptions): Termina
     },
     prompt: (text) => shell.prompt(text),
     hang() {
+      if (state === 'starting' && lastSnapshot) {
+        // The replay itself is stuck: a saved line loops without yielding. Start afresh rather than replay it again.
+        if (store) clearSnapshot(store, key);
+        lastSnapshot = undefined;
+        pendingNotices.push('Your saved session could not be replayed (a command in it never finished), so the terminal started afresh.');
+        startWorker(undefined, false);
+        return;
+      }
       setState('hung');
       const text = 'The terminal stopped answering: a command is running without pause (Ctrl-C cannot reach it). Restart it to go on; your earlier commands are replayed.';
       shell.notice(text);

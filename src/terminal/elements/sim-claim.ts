@@ -36,6 +36,8 @@ export class SimClaim extends HTMLElement {
       terminal.dataset.persist = 'false';
       slot.append(terminal);
     }
+    await terminal.start();
+    // After start, so the live terminal has its height and ends up fully in view.
     terminal.scrollIntoView({ block: 'nearest' });
     await terminal.run(this.dataset.run ?? '');
   }

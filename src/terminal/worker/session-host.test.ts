@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeOpener } from '../testing/fake-session.ts';
 import { PROTOCOL_VERSION, type FromWorker } from './protocol.ts';
-import { NOTICES, SessionHost } from './session-host.ts';
+import { NOTICES, REPLAY_LINE_MS, SessionHost } from './session-host.ts';
 
 function host() {
   const sent: FromWorker[] = [];
@@ -34,6 +34,14 @@ describe('init', () => {
     const { sent, init } = host();
     await init(snapshot ? { snapshot } : {});
     expect(sent).toEqual([{ type: 'ready', prompt: 'root@host:~# ', history, replayed, ...(notice ? { notice } : {}) }]);
+  });
+
+  it('a saved line that never ends (interrupted before the reload) is interrupted again', async () => {
+    const { sent, init } = host();
+    const done = init({ snapshot: snap(['hang', 'echo after']) });
+    await vi.advanceTimersByTimeAsync(REPLAY_LINE_MS);
+    await done;
+    expect(sent).toEqual([{ type: 'ready', prompt: 'root@host:~# ', history: ['hang', 'echo after'], replayed: 2 }]);
   });
 
   it('an unknown scenario is a fault, not an exception', async () => {

@@ -22,6 +22,13 @@ export type OpenSession = (scenario: string, options: OpenOptions) => Session;
 /** A Session that can also take end-of-file (src/shell/session-impl.ts's ShellSession). */
 type MaybeEof = Session & { eof?: () => Promise<InputResult> };
 
+/**
+ * During a replay, a line still running after this long is interrupted, as
+ * the reader must have done (Ctrl-C on a loop or a long sleep), so a saved
+ * session cannot hang the terminal on reload.
+ */
+export const REPLAY_LINE_MS = 2000;
+
 /** Output is posted when this much is buffered, even before the timer fires. */
 const FLUSH_BYTES = 32 * 1024;
 const FLUSH_MS = 16;
@@ -117,7 +124,7 @@ export class SessionHost {
         this.#muted = true;
         try {
           for (const line of saved.inputs) {
-            const result = await session.input(line);
+            const result = await replayLine(session, line);
             replayed += 1;
             if (result.kind === 'exit') break;
           }
@@ -171,6 +178,16 @@ export class SessionHost {
     const text = this.#pending;
     this.#pending = '';
     this.#post({ type: 'output', text });
+  }
+}
+
+/** Run one saved line; interrupt it if it outlives REPLAY_LINE_MS. */
+async function replayLine(session: Session, line: string): Promise<InputResult> {
+  const timer = setTimeout(() => session.interrupt(), REPLAY_LINE_MS);
+  try {
+    return await session.input(line);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
