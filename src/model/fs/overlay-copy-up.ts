@@ -8,8 +8,8 @@
  */
 import { fail } from '../errors.ts';
 import type { Entry, Layers } from './overlay-lookup.ts';
-import { ORIGIN_XATTR, isPrivateXattr, parentOf, resolve, top } from './overlay-lookup.ts';
-import type { FileSystem } from './types.ts';
+import { ORIGIN_XATTR, isPrivateXattr, isWhiteout, parentOf, resolve, top } from './overlay-lookup.ts';
+import type { FileSystem, Stat } from './types.ts';
 import { copyMetadata } from './walk.ts';
 
 /** The layers, with a writable upper, and an optional journal recording each path copied up (so a failed operation can undo them). */
@@ -63,9 +63,47 @@ function copyUpOne(l: CopyUpContext, e: Entry): void {
 }
 
 /** The lower inode a copied-up object came from, as recorded at copy-up. */
-export function originOf(up: FileSystem, path: string): { dev: number; ino: number; nlink: number } | undefined {
+function originOf(up: FileSystem, path: string): { dev: number; ino: number; nlink: number } | undefined {
   const v = up.getxattr(path, ORIGIN_XATTR);
   if (!v) return undefined;
   const [dev, ino, nlink] = v.split(':').map(Number);
   return { dev, ino, nlink };
+}
+
+/** Remove, newest first, the objects a failed operation copied up, restoring their parents' times (OverlayFs #atomic). */
+export function undoCopyUps(up: FileSystem, journal: readonly string[]): void {
+  for (const path of [...journal].reverse()) {
+    const parent = parentOf(path);
+    const mtime = up.lstat(parent).mtime;
+    if (up.lstat(path).type === 'dir') up.rmdir(path);
+    else up.unlink(path);
+    up.utimes(parent, mtime);
+  }
+}
+
+/** Remove the whiteouts left in an upper dir that is empty in the merged view (ovl_clear_empty's effect). */
+export function clearWhiteouts(up: FileSystem, dir: string): void {
+  for (const name of up.readdir(dir)) {
+    const p = dir === '/' ? `/${name}` : `${dir}/${name}`;
+    if (isWhiteout(up.lstat(p))) up.unlink(p);
+  }
+}
+
+/**
+ * ovl_getattr (fs/overlayfs/inode.c): merged dirs report nlink 1; with all
+ * layers on one filesystem st_dev is the overlay's and st_ino the lower
+ * origin's for dirs and for files whose lower had nlink 1 (persistent st_ino);
+ * otherwise non-directories show the real st_dev and st_ino.
+ */
+export function overlayStat(e: Entry, ov: { readonly dev: number; readonly samefs: boolean; readonly upper: FileSystem | undefined }): Stat {
+  const t = top(e)!;
+  const isDir = t.type === 'dir';
+  const merged = isDir && (e.upper ? e.lowers.length > 0 : e.lowers.length > 1);
+  let ino = t.ino;
+  if (ov.samefs && e.upper && isDir && e.lowers.length > 0) ino = e.lowers[0].stat.ino;
+  else if (ov.samefs && e.upper && !isDir && ov.upper) {
+    const o = originOf(ov.upper, e.path);
+    if (o && o.nlink === 1) ino = o.ino;
+  }
+  return { ...t, ino, dev: ov.samefs || isDir ? ov.dev : t.dev, nlink: merged ? 1 : t.nlink };
 }

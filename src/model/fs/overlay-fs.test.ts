@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Errno } from '../errors.ts';
 import { isSysError } from '../errors.ts';
 import { fromText, toText } from './data.ts';
-import { describeFileSystem, fixture, snapshot } from './filesystem.contract.ts';
+import { describeFileSystem, snapshot } from './filesystem.contract.ts';
 import { MemoryFs } from './memory-fs.ts';
 import { OverlayFs } from './overlay-fs.ts';
 import { describeTree, overlayRig, testClock } from './overlay-testkit.ts';

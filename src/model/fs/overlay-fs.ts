@@ -9,10 +9,11 @@
 import { fail } from '../errors.ts';
 import type { FileData } from './data.ts';
 import type { CopyUpContext } from './overlay-copy-up.ts';
-import { ensureUpper, originOf } from './overlay-copy-up.ts';
+import { ensureUpper, overlayStat, undoCopyUps } from './overlay-copy-up.ts';
+import type { OverlayOps } from './overlay-dir.ts';
+import { createObject, linkObject, mkdirObject, mknodObject, removeObject, renameObject, symlinkObject } from './overlay-dir.ts';
 import type { Entry } from './overlay-lookup.ts';
-import { OPAQUE_XATTR, isPrivateXattr, isWhiteout, mergedNames, parentOf, resolve, resolveExisting, top } from './overlay-lookup.ts';
-import { compareNames, isWithin } from './path.ts';
+import { isPrivateXattr, mergedNames, resolve, resolveExisting, top } from './overlay-lookup.ts';
 import type { FileSystem, Stat, WriteOptions } from './types.ts';
 import { tryLstat } from './walk.ts';
 
@@ -121,7 +122,7 @@ export class OverlayFs implements FileSystem {
       const e = this.#resolve(path);
       const t = top(e);
       if (!t) {
-        this.#create(e, () => up.write(path, data, { ...opts, exclusive: true }));
+        createObject(this.#ops(), e, (u) => u.write(path, data, { ...opts, exclusive: true }));
         return;
       }
       if (opts.exclusive) fail('EEXIST', path);
@@ -155,109 +156,38 @@ export class OverlayFs implements FileSystem {
     });
   }
 
-  /**
-   * ovl_mkdir → ovl_create_or_link: over an upper whiteout the new dir is made
-   * opaque (ovl_create_over_whiteout). ovl_create_upper's "just an optimization"
-   * opaque on a new dir in a merged parent is skipped when offline changes are
-   * allowed (no index, metacopy, redirect_dir, xino=on: Docker's options), so
-   * current kernels leave such dirs plain.
-   */
+  /** ovl_mkdir: see overlay-dir.ts mkdirObject (opaque only over an upper whiteout). */
   mkdir(path: string, mode = 0o755, owner?: { uid: number; gid: number }): void {
-    this.#atomic(() => {
-      const e = this.#resolve(path);
-      if (top(e) || path === '/') fail('EEXIST', path);
-      const up = this.#up(path);
-      this.#create(e, () => {
-        up.mkdir(path, mode, owner);
-        if (e.upperWhiteout) up.setxattr(path, OPAQUE_XATTR, 'y');
-      });
-    });
+    this.#atomic(() => mkdirObject(this.#ops(), path, mode, owner));
   }
 
   symlink(target: string, path: string): void {
-    this.#atomic(() => {
-      const e = this.#resolve(path);
-      if (top(e)) fail('EEXIST', path);
-      const up = this.#up(path);
-      this.#create(e, () => up.symlink(target, path));
-    });
+    this.#atomic(() => symlinkObject(this.#ops(), target, path));
   }
 
   /** ovl_mknod: a 0/0 character device would be a whiteout, so it is refused with EPERM. */
   mknod(path: string, type: 'chardev' | 'blockdev' | 'fifo', rdev: readonly [number, number], mode?: number): void {
-    this.#atomic(() => {
-      const e = this.#resolve(path);
-      if (top(e)) fail('EEXIST', path);
-      const up = this.#up(path);
-      if (type === 'chardev' && rdev[0] === 0 && rdev[1] === 0) fail('EPERM', path);
-      this.#create(e, () => up.mknod(path, type, rdev, mode));
-    });
+    this.#atomic(() => mknodObject(this.#ops(), path, type, rdev, mode));
   }
 
   /** ovl_link: the source is copied up first (index=off: this breaks its other lower hard links). */
   link(existing: string, path: string): void {
-    this.#atomic(() => {
-      const up = this.#up(path);
-      const src = this.#existing(existing);
-      const e = this.#resolve(path);
-      if (top(e)) fail('EEXIST', path);
-      if (src.stat.type === 'dir') fail('EPERM', existing);
-      ensureUpper(this.#layers(), existing);
-      this.#create(e, () => up.link(existing, path));
-    });
+    this.#atomic(() => linkObject(this.#ops(), existing, path));
   }
 
-  /** ovl_do_remove for unlink: a lower-backed name leaves a whiteout (ovl_remove_and_whiteout), an upper-only name is unlinked. */
+  /** ovl_unlink → ovl_do_remove: a lower-backed name leaves a whiteout, an upper-only name is unlinked. */
   unlink(path: string): void {
-    this.#atomic(() => {
-      const up = this.#up(path);
-      const e = this.#existing(path);
-      if (e.stat.type === 'dir') fail('EISDIR', path);
-      this.#remove(up, e);
-    });
+    this.#atomic(() => removeObject(this.#ops(), path, false));
   }
 
-  /** ovl_do_remove for rmdir: the merged dir must be empty (ovl_check_empty_dir); its upper whiteouts go with it. */
+  /** ovl_rmdir → ovl_do_remove: the merged dir must be empty (ovl_check_empty_dir). */
   rmdir(path: string): void {
-    this.#atomic(() => {
-      if (path === '/') fail('EBUSY', path);
-      const up = this.#up(path);
-      const e = this.#existing(path);
-      if (e.stat.type !== 'dir') fail('ENOTDIR', path);
-      if (mergedNames(this, e).length > 0) fail('ENOTEMPTY', path);
-      this.#remove(up, e);
-    });
+    this.#atomic(() => removeObject(this.#ops(), path, true));
   }
 
-  /** ovl_rename without redirect_dir: a lower or merged directory gives EXDEV (mv(1) then copies); a lower file is copied up and leaves a whiteout. */
+  /** ovl_rename without redirect_dir: a lower or merged directory gives EXDEV (mv(1) then copies). */
   rename(from: string, to: string): void {
-    this.#atomic(() => {
-      const up = this.#up(from);
-      if (from === '/' || to === '/') fail('EBUSY', from === '/' ? from : to);
-      const src = this.#existing(from);
-      const dst = this.#resolve(to);
-      const old = top(dst);
-      if (from === to) return;
-      const isDir = src.stat.type === 'dir';
-      if (isDir) {
-        if (isWithin(from, to)) fail('EINVAL', to);
-        if (old && old.type !== 'dir') fail('ENOTDIR', to);
-      } else if (old?.type === 'dir') {
-        fail('EISDIR', to);
-      }
-      if (src.upper && dst.upper && src.upper.ino === dst.upper.ino) return; // same inode: rename(2) does nothing
-      if (isDir && src.lowers.length > 0) fail('EXDEV', from);
-      if (old?.type === 'dir' && mergedNames(this, dst as Entry & { stat: Stat }).length > 0) fail('ENOTEMPTY', to);
-      const l = this.#layers();
-      ensureUpper(l, parentOf(from));
-      ensureUpper(l, parentOf(to));
-      if (!isDir) ensureUpper(l, from);
-      if (dst.upperWhiteout) up.unlink(to);
-      else if (dst.upper?.type === 'dir') clearWhiteouts(up, to);
-      up.rename(from, to);
-      if (isDir && !src.opaque && dst.parent.lowers.length > 0) up.setxattr(to, OPAQUE_XATTR, 'y');
-      if (src.lowerPositive) up.mknod(from, 'chardev', [0, 0], 0);
-    });
+    this.#atomic(() => renameObject(this.#ops(), from, to));
   }
 
   chmod(path: string, mode: number): void {
@@ -291,18 +221,8 @@ export class OverlayFs implements FileSystem {
     return this.upper ? this.upper.usage() : { bytes: 0, inodes: 0 };
   }
 
-  /** ovl_getattr: merged dirs report nlink 1; all-on-one-fs reports the overlay st_dev and the origin's st_ino (dirs, and files whose lower had nlink 1). */
   #stat(e: Entry): Stat {
-    const t = top(e)!;
-    const isDir = t.type === 'dir';
-    const merged = isDir && (e.upper ? e.lowers.length > 0 : e.lowers.length > 1);
-    let ino = t.ino;
-    if (this.samefs && e.upper && e.lowers.length > 0 && isDir) ino = e.lowers[0].stat.ino;
-    else if (this.samefs && e.upper && !isDir && this.upper) {
-      const o = originOf(this.upper, e.path);
-      if (o && o.nlink === 1) ino = o.ino;
-    }
-    return { ...t, ino, dev: this.samefs || isDir ? this.dev : t.dev, nlink: merged ? 1 : t.nlink };
+    return overlayStat(e, this);
   }
 
   #resolve(path: string): Entry {
@@ -333,6 +253,14 @@ export class OverlayFs implements FileSystem {
     return { upper: this.upper!, lowers: this.lowers, journal: this.#journal };
   }
 
+  /** What the directory operations (overlay-dir.ts) need: the upper (or EROFS), cached lookups, merged readdir. */
+  #ops(): OverlayOps {
+    return {
+      lowers: this.lowers, journal: this.#journal,
+      writable: (p) => this.#up(p), resolve: (p) => this.#resolve(p), existing: (p) => this.#existing(p), names: (e) => mergedNames(this, e),
+    };
+  }
+
   /**
    * Run one operation so that a failure after validation (ENOSPC while copying
    * up or writing) leaves the merged view as it was: objects copied up during
@@ -346,14 +274,7 @@ export class OverlayFs implements FileSystem {
     try {
       op();
     } catch (err) {
-      const up = this.upper!;
-      for (const path of journal.reverse()) {
-        const parent = parentOf(path);
-        const mtime = up.lstat(parent).mtime;
-        if (up.lstat(path).type === 'dir') up.rmdir(path);
-        else up.unlink(path);
-        up.utimes(parent, mtime);
-      }
+      undoCopyUps(this.upper!, journal);
       throw err;
     } finally {
       this.#journal = undefined;
@@ -372,41 +293,5 @@ export class OverlayFs implements FileSystem {
     this.#existing(path);
     ensureUpper(this.#layers(), path);
     return up;
-  }
-
-  /** Create a new name: copy up the parent, replace a whiteout (ovl_create_over_whiteout), put the whiteout back if creation fails. */
-  #create(e: Entry, make: () => void): void {
-    const up = this.upper!;
-    ensureUpper(this.#layers(), e.parent.path);
-    if (e.upperWhiteout) up.unlink(e.path);
-    try {
-      make();
-    } catch (err) {
-      if (e.upperWhiteout) up.mknod(e.path, 'chardev', [0, 0], 0);
-      throw err;
-    }
-  }
-
-  /** Remove a name after validation: whiteout if a lower has it, else a plain upper unlink/rmdir. */
-  #remove(up: FileSystem, e: Entry & { stat: Stat }): void {
-    ensureUpper(this.#layers(), e.parent.path);
-    if (e.upper) {
-      if (e.upper.type === 'dir') {
-        clearWhiteouts(up, e.path);
-        up.rmdir(e.path);
-      } else {
-        up.unlink(e.path);
-      }
-    }
-    if (e.lowerPositive) up.mknod(e.path, 'chardev', [0, 0], 0);
-  }
-}
-
-/** Remove the whiteouts left in an upper dir that is empty in the merged view (ovl_clear_empty's effect). */
-function clearWhiteouts(up: FileSystem, dir: string): void {
-  for (const name of up.readdir(dir).sort(compareNames)) {
-    const p = dir === '/' ? `/${name}` : `${dir}/${name}`;
-    const st = up.lstat(p);
-    if (isWhiteout(st)) up.unlink(p);
   }
 }
