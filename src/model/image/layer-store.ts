@@ -50,6 +50,16 @@ export const INIT_PATHS: ReadonlyArray<readonly [string, 'dir' | 'file' | string
 
 const enc = new TextEncoder();
 
+interface InitEntry {
+  path: string;
+  kind: 'dir' | 'file' | 'symlink';
+  target?: string;
+  mode: number;
+  uid: number;
+  gid: number;
+  mtime?: number;
+}
+
 /** The layer store of one Docker host. */
 export class LayerStore {
   readonly snapshotter: Overlay2Snapshotter;
@@ -58,6 +68,8 @@ export class LayerStore {
   #layers = new Map<Digest, RoLayer & { refs: number }>();
   #rw = new Map<string, RwLayer>();
   #extract = 0;
+  #mountsDirReady = false;
+  #initCache = new Map<string, InitEntry[]>();
 
   constructor(snapshotter: Overlay2Snapshotter, root = '/var/lib/docker/image/overlay2') {
     this.snapshotter = snapshotter;
@@ -132,7 +144,7 @@ export class LayerStore {
     if (imageChain && !this.#layers.has(imageChain)) fail('ENOENT', imageChain, `layer does not exist: ${imageChain}`);
     const initId = `${mountId}-init`;
     this.snapshotter.prepare(initId, imageChain ?? '', { id: initId });
-    this.#populateInit(initId);
+    this.#populateInit(initId, imageChain);
     this.snapshotter.commit(initId, initId);
     const mounts = this.snapshotter.prepare(containerId, initId, { id: mountId });
     if (imageChain) this.#layers.get(imageChain)!.refs++;
@@ -143,32 +155,54 @@ export class LayerStore {
     };
     this.#rw.set(containerId, rw);
     const m = pjoin(this.root, `layerdb/mounts/${containerId}`);
-    mkdirp(this.#fs, m, 0o755);
+    if (!this.#mountsDirReady) { mkdirp(this.#fs, pjoin(this.root, 'layerdb/mounts'), 0o755); this.#mountsDirReady = true; }
+    this.#fs.mkdir(m, 0o755);
     this.#fs.write(`${m}/mount-id`, enc.encode(mountId), { mode: 0o644 });
     this.#fs.write(`${m}/init-id`, enc.encode(initId), { mode: 0o644 });
     if (imageChain) this.#fs.write(`${m}/parent`, enc.encode(imageChain), { mode: 0o644 });
     return rw;
   }
 
-  /** Create in the init diff each init path the merged image lacks, copying up parents with their metadata (moby runs initFunc on the mounted init layer). */
-  #populateInit(initKey: string): void {
+  /**
+   * What the init layer holds for an image: each init path the merged
+   * image lacks, after its missing parents copied up with their metadata
+   * (moby runs initFunc on the mounted init layer). Computed once per image.
+   */
+  #initEntries(imageChain: Digest | undefined, lowers: readonly string[]): InitEntry[] {
+    const cached = this.#initCache.get(imageChain ?? '');
+    if (cached) return cached;
     const fs = this.#fs;
-    const diff = this.snapshotter.diffDir(initKey);
-    const lowers = this.snapshotter.lowerDirs(initKey);
+    const out: InitEntry[] = [];
+    const made = new Set<string>();
     for (const [path, kind] of INIT_PATHS) {
       if (mergedLstat(fs, lowers, path)) continue;
       const parts = path.split('/').filter(Boolean);
       for (let i = 1; i < parts.length; i++) {
         const rel = `/${parts.slice(0, i).join('/')}`;
-        if (exists(fs, diff + rel)) continue;
+        if (made.has(rel)) continue;
+        made.add(rel);
         const st = mergedLstat(fs, lowers, rel);
-        fs.mkdir(diff + rel, st?.mode ?? 0o755);
-        if (st) { fs.chown(diff + rel, st.uid, st.gid); fs.utimes(diff + rel, st.mtime); }
+        out.push({ path: rel, kind: 'dir', mode: st?.mode ?? 0o755, uid: st?.uid ?? 0, gid: st?.gid ?? 0, mtime: st?.mtime });
       }
-      if (kind === 'dir') fs.mkdir(diff + path, 0o755);
-      else if (kind === 'file') fs.write(diff + path, new Uint8Array(0), { mode: 0o755 });
-      else fs.symlink(kind, diff + path);
+      made.add(path);
+      out.push(kind === 'dir' || kind === 'file' ? { path, kind, mode: 0o755, uid: 0, gid: 0 } : { path, kind: 'symlink', target: kind, mode: 0o777, uid: 0, gid: 0 });
     }
+    this.#initCache.set(imageChain ?? '', out);
+    return out;
+  }
+
+  #populateInit(initKey: string, imageChain: Digest | undefined): void {
+    const fs = this.#fs;
+    const diff = this.snapshotter.diffDir(initKey);
+    for (const e of this.#initEntries(imageChain, this.snapshotter.lowerDirs(initKey))) {
+      const p = diff + e.path;
+      if (e.kind === 'dir') {
+        fs.mkdir(p, e.mode);
+        if (e.uid || e.gid) fs.chown(p, e.uid, e.gid);
+      } else if (e.kind === 'file') fs.write(p, new Uint8Array(0), { mode: e.mode });
+      else fs.symlink(e.target ?? '', p);
+    }
+    for (const e of [...this.#initEntries(imageChain, [])].reverse()) if (e.mtime !== undefined) fs.utimes(diff + e.path, e.mtime);
   }
 
   /** The container's RW layer, if any. */

@@ -74,3 +74,33 @@ describe('Registry.push then pull on a second host (claims same-image-everywhere
     expect(() => new Registry().push('ghost:1', host(1))).toThrow('An image does not exist locally with the tag: ghost');
   });
 });
+
+describe('built-in images through the registry', () => {
+  it('postgres:17-alpine reuses the alpine layer already on the host', () => {
+    const reg = new Registry();
+    const a = host(3);
+    reg.pull('alpine:3.22', a);
+    const r = reg.pull('postgres:17-alpine', a);
+    expect(r.layers[0].status).toBe('Already exists');
+    expect(r.layers.slice(1).every((l) => l.status === 'Pull complete')).toBe(true);
+    expect(a.df().size).toBe(a.resolve('postgres:17-alpine')!.size);
+  });
+  it('a Windows image is refused for linux/amd64 with Docker\'s message', () => {
+    expect(() => new Registry().pull('mcr.microsoft.com/windows/nanoserver:ltsc2022', host(4))).toThrow('no matching manifest for linux/amd64 in the manifest list entries');
+  });
+  it('platform "any" lets the engine load it to show its own refusal', () => {
+    const r = new Registry().pull('mcr.microsoft.com/windows/nanoserver:ltsc2022', host(4), { platform: 'any' });
+    expect(r.image.config.os).toBe('windows');
+  });
+  it('shop/app (~1.2 GB) pulls without materialising its model file, and 1000 containers cost kilobytes each', () => {
+    const reg = new Registry();
+    const a = host(5);
+    const img = reg.pull('shop/app:1.0', a).image;
+    expect(img.size).toBeGreaterThan(1_100_000_000);
+    const before = a.fs.usage();
+    for (let i = 0; i < 1000; i++) a.layers.createRw(`c${i}`, img.chainIds.at(-1), `m${i}`);
+    const after = a.fs.usage();
+    expect((after.bytes - before.bytes) / 1000).toBeLessThan(1024);
+    expect(a.df().size).toBe(img.size);
+  });
+});

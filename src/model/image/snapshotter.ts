@@ -60,6 +60,7 @@ interface Rec {
   updated: number;
   id: string;
   link: string;
+  hasCommittedFile: boolean;
 }
 
 /** overlay2 maxDepth: "A hard upper limit of 128 lower layers is enforced". */
@@ -74,6 +75,9 @@ export class Overlay2Snapshotter {
   #rng: Rng;
   #now: () => number;
   #snaps = new Map<string, Rec>();
+  #ids = new Set<string>();
+  #links = new Set<string>();
+  #rootReady = false;
 
   constructor(opts: { fs: FileSystem; rng: Rng; now: () => number; root?: string }) {
     this.fs = opts.fs;
@@ -103,13 +107,18 @@ export class Overlay2Snapshotter {
     if (chain.length >= MAX_DEPTH) fail('EINVAL', key, 'max depth exceeded');
     const id = opts.id ?? this.#rng.hex(64);
     const dir = pjoin(this.root, id);
-    if (exists(this.fs, dir)) fail('EEXIST', dir, `overlay2 dir ${id}: already exists`);
+    if (this.#ids.has(id)) fail('EEXIST', dir, `overlay2 dir ${id}: already exists`);
     let link = this.#rng.upperAlnum(LINK_LENGTH);
-    while (exists(this.fs, pjoin(this.root, `l/${link}`))) link = this.#rng.upperAlnum(LINK_LENGTH);
+    while (this.#links.has(link)) link = this.#rng.upperAlnum(LINK_LENGTH);
     // validated: now mutate
-    if (!exists(this.fs, this.root)) mkdirp(this.fs, this.root, 0o710);
-    if (!exists(this.fs, pjoin(this.root, 'l'))) this.fs.mkdir(pjoin(this.root, 'l'), 0o700);
+    if (!this.#rootReady) {
+      if (!exists(this.fs, this.root)) mkdirp(this.fs, this.root, 0o710);
+      if (!exists(this.fs, pjoin(this.root, 'l'))) this.fs.mkdir(pjoin(this.root, 'l'), 0o700);
+      this.#rootReady = true;
+    }
     this.fs.mkdir(dir, 0o701);
+    this.#ids.add(id);
+    this.#links.add(link);
     this.fs.mkdir(`${dir}/diff`, 0o755);
     this.fs.write(`${dir}/link`, new TextEncoder().encode(link), { mode: 0o644 });
     this.fs.symlink(`../${id}/diff`, pjoin(this.root, `l/${link}`));
@@ -117,11 +126,13 @@ export class Overlay2Snapshotter {
       this.fs.write(`${dir}/lower`, new TextEncoder().encode(chain.map((r) => `l/${r.link}`).join(':')), { mode: 0o644 });
       this.fs.mkdir(`${dir}/work`, 0o700);
       this.fs.mkdir(`${dir}/merged`, 0o700);
-      const committed = pjoin(this.root, `${chain[0].id}/committed`);
-      if (!exists(this.fs, committed)) this.fs.write(committed, new Uint8Array(0), { mode: 0o600 });
+      if (!chain[0].hasCommittedFile) {
+        this.fs.write(pjoin(this.root, `${chain[0].id}/committed`), new Uint8Array(0), { mode: 0o600 });
+        chain[0].hasCommittedFile = true;
+      }
     }
     const now = this.#now();
-    const rec: Rec = { kind, name: key, parent, labels: { ...(opts.labels ?? {}) }, created: now, updated: now, id, link };
+    const rec: Rec = { kind, name: key, parent, labels: { ...(opts.labels ?? {}) }, created: now, updated: now, id, link, hasCommittedFile: false };
     this.#snaps.set(key, rec);
     return rec;
   }
@@ -158,6 +169,8 @@ export class Overlay2Snapshotter {
     this.#snaps.delete(key);
     rmTree(this.fs, pjoin(this.root, `l/${r.link}`));
     rmTree(this.fs, pjoin(this.root, r.id));
+    this.#ids.delete(r.id);
+    this.#links.delete(r.link);
   }
 
   /**
