@@ -52,6 +52,20 @@ export interface KernelOptions {
   readonly sysname?: string;
   /** CPU model name for /proc/cpuinfo. */
   readonly cpuModel?: string;
+  /**
+   * The hypervisor this kernel runs under when the machine is a VM guest
+   * (CPUID leaf 0x40000000, e.g. "KVM"): /proc/cpuinfo then has the
+   * `hypervisor` flag and no `vmx` (no nested virtualization). Absent: bare metal.
+   */
+  readonly hypervisor?: string;
+}
+
+/** A loaded kernel module, as /proc/modules lists it (lsmod(8)). */
+export interface KernelModule {
+  readonly name: string;
+  readonly size: number;
+  /** Modules that depend on this one. */
+  readonly usedBy: readonly string[];
 }
 
 /** A socket server registered with kernel.registerSocket (what Sys.connect returns). */
@@ -237,6 +251,19 @@ export class Kernel {
   readonly bootId: string;
   /** Bytes the installed OS uses on the root disk beyond what rootfs.usage() counts (illustrative, set by the scenario). */
   diskBaseBytes = 0;
+  /** Loaded modules, most recent first (/proc/modules). */
+  readonly modules: KernelModule[] = [];
+
+  /** init_module(2) as modprobe does it: load `name` (after `deps`, which it then uses); loading twice is a no-op. */
+  loadModule(name: string, size: number, deps: readonly string[] = []): void {
+    if (this.modules.some((m) => m.name === name)) return;
+    for (let i = 0; i < this.modules.length; i++) {
+      const m = this.modules[i];
+      if (deps.includes(m.name)) this.modules[i] = { ...m, usedBy: [...m.usedBy, name] };
+    }
+    this.modules.unshift({ name, size, usedBy: [] });
+  }
+
   /** Memory held outside processes (a hypervisor's guest RAM reservations, set by the hypervisor model). */
   reservedBytes = 0;
 

@@ -22,6 +22,8 @@ function secs(us: number): string {
 /** /proc/cpuinfo for an x86_64 machine with `cpus` identical CPUs (illustrative model name). */
 function cpuinfo(k: Kernel): string {
   const model = k.options.cpuModel ?? 'Intel(R) Xeon(R) CPU @ 2.20GHz';
+  // a VM guest sees the hypervisor bit and, without nested virtualization, no VT-x (vmx)
+  const guest = k.options.hypervisor !== undefined;
   const blocks: string[] = [];
   for (let i = 0; i < k.options.cpus; i++) {
     blocks.push([
@@ -29,7 +31,7 @@ function cpuinfo(k: Kernel): string {
       'stepping\t: 7', 'cpu MHz\t\t: 2200.000', 'cache size\t: 39424 KB', 'physical id\t: 0', `siblings\t: ${k.options.cpus}`,
       `core id\t\t: ${i}`, `cpu cores\t: ${k.options.cpus}`, `apicid\t\t: ${i}`, 'fpu\t\t: yes', 'fpu_exception\t: yes',
       'cpuid level\t: 13', 'wp\t\t: yes',
-      'flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ss ht syscall nx pdpe1gb rdtscp lm constant_tsc rep_good nopl xtopology nonstop_tsc cpuid tsc_known_freq pni pclmulqdq vmx ssse3 fma cx16 pcid sse4_1 sse4_2 x2apic movbe popcnt aes xsave avx f16c rdrand hypervisor lahf_lm abm 3dnowprefetch avx2 avx512f',
+      `flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ss ht syscall nx pdpe1gb rdtscp lm constant_tsc rep_good nopl xtopology nonstop_tsc cpuid tsc_known_freq pni pclmulqdq ${guest ? '' : 'vmx '}ssse3 fma cx16 pcid sse4_1 sse4_2 x2apic movbe popcnt aes xsave avx f16c rdrand ${guest ? 'hypervisor ' : ''}lahf_lm abm 3dnowprefetch avx2 avx512f`,
       'bogomips\t: 4400.00', 'clflush size\t: 64', 'cache_alignment\t: 64', 'address sizes\t: 46 bits physical, 48 bits virtual', 'power management:',
     ].join('\n') + '\n');
   }
@@ -110,6 +112,7 @@ export function makeProcfs(k: Kernel, ns: PidNs, dev: number): SyntheticFs {
     net: link(() => 'self/net'),
     meminfo: file(() => meminfo(k)),
     cpuinfo: file(() => cpuinfo(k)),
+    modules: file(() => k.modules.map((m) => `${m.name} ${m.size} ${m.usedBy.length} ${m.usedBy.length ? m.usedBy.map((u) => `${u},`).join('') : '-'} Live 0x0000000000000000\n`).join('')),
     uptime: file(() => {
       const up = k.now() + caller(k).ns.time.boottimeOffset;
       return `${secs(up)} ${secs(up * k.options.cpus * 0.97)}\n`;
