@@ -3,8 +3,9 @@
  * map names to inodes, so hard links are two entries pointing at one Inode
  * and nlink counts them, as in ext4 and tmpfs.
  */
+import { fail } from '../errors.ts';
 import type { FileData } from './data.ts';
-import { EMPTY } from './data.ts';
+import { EMPTY, concat, dataSize, isVirtual } from './data.ts';
 import type { FileType, Stat } from './types.ts';
 
 /** One inode; `data` for regular files, `target` for symlinks, `entries` for directories. */
@@ -25,6 +26,12 @@ export interface Inode {
   xattrs: Map<string, string> | undefined;
 }
 
+/** Real bytes the model will allocate for one file (zero fill, appending to real data); above it EFBIG. Illustrative model limit. */
+export const MAX_MATERIALISED_BYTES = 64 * 1024 * 1024;
+
+/** ext4 reports a directory's st_size as its block size (4096). */
+const DIR_SIZE = 4096;
+
 const NO_DEV: readonly [number, number] = [0, 0];
 
 /** A fresh inode with nlink 1 (2 for a directory: its entry and its own "."). */
@@ -40,9 +47,31 @@ export function newInode(ino: number, type: FileType, mode: number, uid: number,
 }
 
 /** stat(2) of an inode on device `dev`. */
-export function statOf(n: Inode, dev: number, size: number): Stat {
+export function statOf(n: Inode, dev: number): Stat {
   return {
-    type: n.type, mode: n.mode, uid: n.uid, gid: n.gid, size, nlink: n.nlink,
+    type: n.type, mode: n.mode, uid: n.uid, gid: n.gid, size: sizeOf(n), nlink: n.nlink,
     ino: n.ino, dev, rdev: n.rdev, mtime: n.mtime, ctime: n.ctime,
   };
+}
+
+const utf8 = new TextEncoder();
+
+/** Path components of an absolute path ("/a/b" → ["a", "b"]). */
+export function components(path: string): string[] {
+  return path.split('/').filter((p) => p !== '');
+}
+
+/** st_size: data length, DIR_SIZE, or the symlink target's length in bytes. */
+export function sizeOf(n: Inode): number {
+  if (n.type === 'file') return dataSize(n.data);
+  if (n.type === 'dir') return DIR_SIZE;
+  if (n.type === 'symlink') return utf8.encode(n.target).length;
+  return 0;
+}
+
+/** O_APPEND content; EFBIG instead of materialising gigabytes (virtual + virtual, or real + huge virtual). */
+export function joinData(a: FileData, b: FileData, path: string): FileData {
+  const keepsVirtual = isVirtual(a) && !isVirtual(b);
+  if (!keepsVirtual && dataSize(a) + dataSize(b) > MAX_MATERIALISED_BYTES && dataSize(a) > 0 && dataSize(b) > 0) fail('EFBIG', path);
+  return concat(a, b);
 }

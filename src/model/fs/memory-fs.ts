@@ -6,11 +6,13 @@
  */
 import { fail } from '../errors.ts';
 import type { FileData } from './data.ts';
-import { concat, dataSize, isVirtual, truncateData } from './data.ts';
+import { dataSize, truncateData } from './data.ts';
 import type { Inode } from './inode.ts';
-import { newInode, statOf } from './inode.ts';
+import { MAX_MATERIALISED_BYTES, components, joinData, newInode, statOf } from './inode.ts';
 import { compareNames } from './path.ts';
 import type { FileSystem, FileType, Stat, WriteOptions } from './types.ts';
+
+export { MAX_MATERIALISED_BYTES } from './inode.ts';
 
 /** Constructor options; `now` returns virtual realtime in µs (VirtualClock.realtime). */
 export interface MemoryFsOptions {
@@ -22,11 +24,6 @@ export interface MemoryFsOptions {
   readonly capacityBytes?: number;
 }
 
-/** Real bytes the model will allocate for one file (zero fill, appending to real data); above it EFBIG. Illustrative model limit. */
-export const MAX_MATERIALISED_BYTES = 64 * 1024 * 1024;
-
-/** ext4 reports a directory's st_size as its block size (4096). */
-const DIR_SIZE = 4096;
 /** ext4's root directory is inode 2 (EXT4_ROOT_INO). */
 const ROOT_INO = 2;
 
@@ -59,7 +56,7 @@ export class MemoryFs implements FileSystem {
 
   lstat(path: string): Stat {
     const n = this.#lookup(path);
-    return statOf(n, this.dev, sizeOf(n));
+    return statOf(n, this.dev);
   }
 
   /** lstat that returns undefined instead of throwing ENOENT/ENOTDIR (used by overlay lookups, see walk.ts tryLstat). */
@@ -69,7 +66,7 @@ export class MemoryFs implements FileSystem {
       n = n.entries?.get(part);
       if (!n) return undefined;
     }
-    return statOf(n, this.dev, sizeOf(n));
+    return statOf(n, this.dev);
   }
 
   readdir(path: string): string[] {
@@ -317,24 +314,4 @@ export class MemoryFs implements FileSystem {
       if (n.type === 'file') this.#bytes -= dataSize(n.data);
     }
   }
-}
-
-const utf8 = new TextEncoder();
-
-function components(path: string): string[] {
-  return path.split('/').filter((p) => p !== '');
-}
-
-function sizeOf(n: Inode): number {
-  if (n.type === 'file') return dataSize(n.data);
-  if (n.type === 'dir') return DIR_SIZE;
-  if (n.type === 'symlink') return utf8.encode(n.target).length;
-  return 0;
-}
-
-/** O_APPEND content; EFBIG instead of materialising gigabytes (virtual + virtual, or real + huge virtual). */
-function joinData(a: FileData, b: FileData, path: string): FileData {
-  const keepsVirtual = isVirtual(a) && !isVirtual(b);
-  if (!keepsVirtual && dataSize(a) + dataSize(b) > MAX_MATERIALISED_BYTES && dataSize(a) > 0 && dataSize(b) > 0) fail('EFBIG', path);
-  return concat(a, b);
 }
