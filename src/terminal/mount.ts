@@ -70,6 +70,8 @@ export function mountTerminal(host: HTMLElement, options: MountOptions): Termina
   const fit = new FitAddon();
   let lastSnapshot: SessionSnapshot | undefined;
   let faults = 0;
+  /** True once the first worker was replaced: restarts say so themselves, without "Restored your session". */
+  let restarted = false;
   /** Notices to print above the next first prompt (a restart's reason, a discarded save). */
   const pendingNotices: string[] = [];
   let state: HostState = 'starting';
@@ -97,7 +99,7 @@ export function mountTerminal(host: HTMLElement, options: MountOptions): Termina
       const notices = [...pendingNotices];
       pendingNotices.length = 0;
       if (message.notice) notices.push(message.notice);
-      if (message.replayed > 0) notices.push(`Restored your session: ${message.replayed} earlier ${message.replayed === 1 ? 'line' : 'lines'} replayed. Reset starts afresh.`);
+      if (message.replayed > 0 && !restarted) notices.push(`Restored your session: ${message.replayed} earlier ${message.replayed === 1 ? 'line' : 'lines'} replayed. Reset starts afresh.`);
       if (message.notice && store) clearSnapshot(store, key);
       if (message.replayed === 0) lastSnapshot = undefined;
       shell.ready(message.prompt, message.history, notices);
@@ -142,7 +144,10 @@ export function mountTerminal(host: HTMLElement, options: MountOptions): Termina
     chrome.status('');
   }
 
+  let started = false;
   function startWorker(snapshot: SessionSnapshot | undefined, clearScreen: boolean): void {
+    restarted = started;
+    started = true;
     shell.restart(clearScreen);
     client.start({ scenario, columns: term.cols, color: true, ...(snapshot ? { snapshot } : {}) });
   }
@@ -162,7 +167,13 @@ export function mountTerminal(host: HTMLElement, options: MountOptions): Termina
   fit.fit();
 
   // Theme follows the page (BaseLayout's data-theme, or the system when unset).
-  const applyTheme = () => { term.options.theme = themeFor(host); };
+  const applyTheme = () => {
+    const theme = themeFor(host);
+    term.options.theme = theme;
+    // The padding around xterm's canvas takes the same background (CSSOM, allowed by a strict style-src).
+    chrome.screen.style.backgroundColor = theme.background ?? '';
+  };
+  applyTheme();
   const themeWatch = new MutationObserver(applyTheme);
   themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
   const media = matchMedia('(prefers-color-scheme: dark)');
@@ -203,7 +214,8 @@ export function mountTerminal(host: HTMLElement, options: MountOptions): Termina
     if (!url) return chrome.status('This session is too long to fit in a link.');
     try {
       await navigator.clipboard.writeText(url);
-      chrome.status(`Link copied. It shows your ${lines.length} ${lines.length === 1 ? 'line' : 'lines'} and runs them only when the reader confirms.`);
+      const what = lines.length === 1 ? 'your command and runs it' : `your ${lines.length} lines and runs them`;
+      chrome.status(`Link copied. Opening it shows ${what} only after the reader confirms.`);
     } catch {
       chrome.status(`Copy this link: ${url}`);
     }

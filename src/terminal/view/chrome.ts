@@ -72,14 +72,14 @@ export function buildChrome(host: HTMLElement, label: string, idBase: string): C
     confirmShared(lines: readonly string[]): Promise<boolean> {
       return new Promise((resolve) => {
         const panel = el('section', 'sim-terminal-shared');
-        const heading = el('p', 'sim-terminal-shared-title', `This link carries ${lines.length === 1 ? 'a command' : `${lines.length} lines of commands`} for this terminal.`);
+        const heading = el('p', 'sim-terminal-shared-title', `This link carries ${lines.length === 1 ? 'a command' : `${lines.length} lines of commands`} for this terminal. Nothing has run.`);
         heading.id = `${idBase}-shared`;
         heading.tabIndex = -1;
         panel.setAttribute('aria-labelledby', heading.id);
-        const note = el('p', 'sim-terminal-shared-note', 'Nothing has run. Read them first; they run in a fresh session only if you choose to.');
+        const note = el('p', 'sim-terminal-shared-note', 'Read what is below first: it runs in a fresh session only if you press Run.');
         const pre = el('pre', 'sim-terminal-shared-lines');
         pre.append(el('code', '', lines.join('\n')));
-        const run = button('shared-run', 'Run these commands');
+        const run = button('shared-run', lines.length === 1 ? 'Run this command' : 'Run these commands');
         const dismiss = button('shared-dismiss', 'Dismiss');
         const actions = el('div', 'sim-terminal-shared-actions');
         actions.append(run, dismiss);
