@@ -217,9 +217,9 @@ export class Daemon {
     // validate first: published ports
     const hostNet = net.driver === 'host';
     const wanted = hostNet ? [] : c.host.portBindings;
-    this.networks.reservePorts(c.id, wanted);
     const proxies: Sys[] = [];
     try {
+      this.networks.reservePorts(c.id, wanted);
       for (const p of wanted) {
         const proxy = this.#d.dockerd.spawn({ argv: ['/usr/bin/docker-proxy', '-proto', p.proto, '-host-ip', p.hostIp, '-host-port', String(p.hostPort), '-container-ip', '172.17.0.2', '-container-port', String(p.containerPort)] });
         proxies.push(proxy);
@@ -244,8 +244,9 @@ export class Daemon {
     this.#writeHosts(c);
     const shim = this.#d.containerd.spawn({ argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-id', c.id, '-address', '/run/containerd/containerd.sock'] });
     let init: Sys;
+    let hostPid: number;
     try {
-      init = createContainerProcess(shim, this.#taskSpec(c, !opts.io && !opts.interact), (i) => this.#plumb(c, i));
+      ({ init, hostPid } = createContainerProcess(shim, this.#taskSpec(c, !opts.io && !opts.interact), (i, pid) => this.#plumb(c, i, pid)));
     } catch (e) {
       this.#unplumb(c);
       this.#reap(this.#d.containerd, shim);
@@ -265,7 +266,7 @@ export class Daemon {
     c.init = init;
     c.shimPid = shim.pid;
     transition(c.state, 'running');
-    c.state.pid = init.self().nspid[0];
+    c.state.pid = hostPid;
     c.state.startedAt = this.now();
     c.state.exitCode = 0;
     c.state.error = '';
@@ -282,7 +283,7 @@ export class Daemon {
   }
 
   /** libnetwork's bridge driver: a veth pair, host end on docker0, container end renamed eth0 with the container's address. */
-  #plumb(c: Container, init: Sys): void {
+  #plumb(c: Container, init: Sys, hostPid: number): void {
     const net = this.networkOf(c);
     if (!c.ip || !net || net.driver !== 'bridge') {
       if (net?.driver === 'null') init.netLinkSet?.('lo', { up: true });
@@ -295,7 +296,7 @@ export class Daemon {
     d.netLinkAdd(hostEnd, 'veth', peer);
     this.#veths.set(c.id, hostEnd);
     d.netLinkSet?.(hostEnd, { master: net.bridge, up: true });
-    d.netLinkSet?.(peer, { netns: init.self().nspid[0] });
+    d.netLinkSet?.(peer, { netns: hostPid });
     init.netLinkSet?.(peer, { name: 'eth0' });
     init.netAddrAdd?.('eth0', `${c.ip}/${net.subnet.split('/')[1]}`);
     init.netLinkSet?.('eth0', { up: true });
@@ -421,7 +422,7 @@ export class Daemon {
       /* gone */
     }
     try {
-      parent.wait(child.self().nspid[parent.self().nspid.length - 1] ?? child.pid);
+      parent.wait(child.pid);
     } catch {
       /* reaped */
     }

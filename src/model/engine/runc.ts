@@ -11,7 +11,7 @@
  */
 import type { NamespaceType, Sys } from '../kernel/types.ts';
 import { isSysError } from '../errors.ts';
-import { fromText } from '../fs/data.ts';
+import { fromText, toText } from '../fs/data.ts';
 import type { RwLayer } from './ports.ts';
 import { ApiError } from './types.ts';
 
@@ -101,18 +101,20 @@ export function lookPath(sys: Sys, name: string, env: ReadonlyMap<string, string
  * or throws ApiError with the OCI runtime's message. On failure the partial
  * process is killed so nothing is left behind.
  */
-export function createContainerProcess(shim: Sys, spec: TaskSpec, configureNetwork: (init: Sys) => void): Sys {
+export function createContainerProcess(shim: Sys, spec: TaskSpec, configureNetwork: (init: Sys, hostPid: number) => void): { init: Sys; hostPid: number } {
   writeCgroup(shim, spec);
   const ns = spec.hostNetwork ? CONTAINER_NAMESPACES.filter((n) => n !== 'net') : CONTAINER_NAMESPACES;
   const init = shim.spawn({ argv: ['runc', 'init'], env: spec.env, cwd: '/', newNamespaces: ns, cgroup: spec.cgroup, background: spec.background });
+  // The child's PID in the shim's (host) namespace: the last PID the kernel allocated there (proc(5) ns_last_pid).
+  const hostPid = Number(toText(shim.readFile('/proc/sys/kernel/ns_last_pid')).trim());
   try {
-    configureNetwork(init);
+    configureNetwork(init, hostPid);
     setupRootfs(init, spec);
-    return init;
+    return { init, hostPid };
   } catch (e) {
     try {
       init.exit(255);
-      shim.wait(init.self().nspid[0]);
+      shim.wait(hostPid);
     } catch {
       /* already gone */
     }
