@@ -86,3 +86,24 @@ describe('disk writes in the guest grow its qcow2 overlay on the host', () => {
     expect(w.shell.stat(d.config.disk).size - size0).toBe(16 * 65536);
   });
 });
+
+describe('what sits under the guest (claim hypervisor-types)', () => {
+  it.each([
+    ['host', false, true],
+    ['guest', true, false],
+  ] as const)('%s: cpuinfo hypervisor flag %s, vmx %s', (where, hyper, vmx) => {
+    const w = world();
+    w.hv.create({ name: 'g', image: 'alpine-3.22' });
+    w.clock.advance(w.hv.start('g').plan?.totalUs ?? 0);
+    const sys = where === 'host' ? w.shell : w.hv.domain('g').guest!.login();
+    const flags = /^flags\s*:(.*)$/m.exec(toText(sys.readFile('/proc/cpuinfo')))?.[1] ?? '';
+    expect(flags.split(' ').includes('hypervisor')).toBe(hyper);
+    expect(flags.split(' ').includes('vmx')).toBe(vmx);
+  });
+
+  it('the host has loaded kvm and kvm_intel and has /dev/kvm (char 10:232)', () => {
+    const w = world();
+    expect(toText(w.shell.readFile('/proc/modules'))).toMatch(/^kvm_intel \d+ 0 - Live .*\nkvm \d+ 1 kvm_intel, Live /);
+    expect(w.shell.stat('/dev/kvm')).toMatchObject({ type: 'chardev', rdev: [10, 232] });
+  });
+});

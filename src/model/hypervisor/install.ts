@@ -30,10 +30,18 @@ export const VIRT_PROGRAMS: Readonly<Record<string, string>> = {
   '/usr/sbin/lsmod': 'lsmod',
 };
 
-/** The kernel call that makes a UNIX socket connectable (Kernel.registerSocket). */
+/** What the installer needs from the host kernel: sockets (Kernel.registerSocket) and, where supported, modprobe. */
 export interface SocketRegistry {
   registerSocket(path: string, server: unknown): void;
+  loadModule?(name: string, size: number, deps?: readonly string[]): void;
 }
+
+/** `modprobe kvm_intel`: the modules that turn Linux into a hypervisor (facts §7.2); sizes illustrative (Linux 6.x x86_64). */
+export const KVM_MODULES: ReadonlyArray<readonly [string, number, readonly string[]]> = [
+  ['irqbypass', 12_288, []],
+  ['kvm', 1_413_120, ['irqbypass']],
+  ['kvm_intel', 487_424, ['kvm']],
+];
 
 export interface InstallOptions {
   /** A root process on the host (init or a login shell): libvirtd is spawned as its child. */
@@ -55,6 +63,7 @@ export function installHypervisor(opts: InstallOptions): Hypervisor {
   for (const [path, name] of Object.entries(VIRT_PROGRAMS)) {
     if (!exists(sys, path)) sys.writeFile(path, programFile(name), { mode: 0o755 });
   }
+  for (const [name, size, deps] of KVM_MODULES) opts.kernel.loadModule?.(name, size, deps);
   if (!exists(sys, '/dev/kvm')) {
     try { sys.mknod('/dev/kvm', 'chardev', [10, 232], 0o660); } catch (e) { if (!isSysError(e)) throw e; }
   }
