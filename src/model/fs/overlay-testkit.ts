@@ -25,16 +25,16 @@ export interface OverlayRig {
   readonly lowers: SubtreeFs[];
 }
 
-/** Lowers built by `seeds` (topmost first), each in its own diff dir on one host disk, plus an upper and work dir. */
+/** Lowers built by `seeds` (topmost first), each in its own diff dir on one host disk and mounted read-only, plus an upper and work dir. */
 export function overlayRig(seeds: Array<(fs: FileSystem) => void>, opts: { upper?: boolean } = {}): OverlayRig {
   const now = testClock();
   const host = new MemoryFs({ dev: 0x801, now });
   host.mkdir('/l');
   const lowers = seeds.map((seed, i) => {
     host.mkdir(`/l/${i}`);
-    const fs = new SubtreeFs(host, `/l/${i}`);
-    seed(fs);
-    return fs;
+    seed(new SubtreeFs(host, `/l/${i}`));
+    // The overlay sees each lower through a read-only view: a stray write to a lower would fail loudly with EROFS.
+    return new SubtreeFs(host, `/l/${i}`, { readonly: true });
   });
   host.mkdir('/c');
   host.mkdir('/c/diff');
