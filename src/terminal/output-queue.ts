@@ -12,10 +12,12 @@ export type WriteFn = (text: string, done: () => void) => void;
 
 /** Keep at most this much unwritten text; a runaway command's oldest output is dropped first. */
 export const MAX_BACKLOG = 1 << 20;
+/** Text handed to xterm per write: xterm parses one write in one go, so big writes would block a frame. */
+export const WRITE_CHUNK = 16 * 1024;
 /** How much of the newest text survives a trim. */
 export const KEEP_AFTER_TRIM = 256 * 1024;
 
-type Item = { text: string } | { action: () => string };
+type Item = { text: string } | { readonly action: () => string };
 
 /** FIFO of text and actions, flushed per frame. */
 export class OutputQueue {
@@ -86,7 +88,18 @@ export class OutputQueue {
         continue;
       }
       let text = '';
-      while (this.#items.length > 0 && 'text' in this.#items[0]) text += (this.#items.shift() as { text: string }).text;
+      while (text.length < WRITE_CHUNK && this.#items.length > 0 && 'text' in this.#items[0]) {
+        const item = this.#items[0] as { text: string };
+        const room = WRITE_CHUNK - text.length;
+        if (item.text.length <= room) {
+          text += item.text;
+          this.#items.shift();
+        } else {
+          // Cut before a trailing high surrogate or mid-escape would only garble one frame; xterm's parser keeps state across writes.
+          text += item.text.slice(0, room);
+          item.text = item.text.slice(room);
+        }
+      }
       this.#backlog -= text.length;
       this.#writing = true;
       this.#write(text, () => {
@@ -117,7 +130,7 @@ export class OutputQueue {
       excess = 0;
       if (at < item.text.length) kept.push({ text: item.text.slice(at) });
     }
-    const notice = `\x1b[2m[… ${this.#dropped} bytes of output skipped to keep the page responsive …]\x1b[0m\r\n`;
+    const notice = `[… ${this.#dropped} characters of earlier output not shown, to keep the page responsive …]\r\n`;
     this.#dropped = 0;
     this.#items = [{ text: notice }, ...kept];
     this.#backlog = this.#items.reduce((n, item) => n + ('text' in item ? item.text.length : 0), 0);
