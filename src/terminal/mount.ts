@@ -27,7 +27,10 @@ export interface TerminalController {
 }
 
 /** data-state values: the stable hooks end-to-end tests wait on. */
-export type HostState = TerminalState | 'hung';
+export type HostState = TerminalState | 'hung' | 'error';
+
+/** Faults in a row (no prompt in between) after which the terminal stops restarting the worker by itself. */
+const MAX_AUTO_RESTARTS = 2;
 
 export interface MountOptions {
   readonly terminalId: string;
@@ -130,6 +133,15 @@ export function mountTerminal(host: HTMLElement, options: MountOptions): Termina
     },
     fault(message) {
       faults += 1;
+      if (faults > MAX_AUTO_RESTARTS) {
+        // The worker cannot even start (a script that fails to load, a scenario that throws): stop retrying.
+        const text = `The terminal could not start (${message}).`;
+        setState('error');
+        shell.notice(text);
+        chrome.status(text + ' Try Restart, or reload the page.');
+        chrome.restart.hidden = false;
+        return;
+      }
       const fresh = faults > 1;
       pendingNotices.push(fresh
         ? `The simulation failed again (${message}); it restarted with a fresh world.`
@@ -201,6 +213,7 @@ export function mountTerminal(host: HTMLElement, options: MountOptions): Termina
   });
   chrome.restart.addEventListener('click', () => {
     hideHang();
+    faults = 0;
     pendingNotices.push('Restarted after the terminal stopped answering; earlier commands were replayed.');
     startWorker(lastSnapshot, false);
     term.focus();
