@@ -54,16 +54,18 @@ export function guestRootfs(os: GuestOs, opts: { dev: number; now: () => number 
   } else {
     for (const d of ['/bin', '/sbin', '/lib']) fs.mkdir(d, 0o755);
     fs.write('/bin/busybox', programFile('busybox'), { mode: 0o755 });
+    const made = new Set(['/bin/busybox']);
     for (const [dir, applets] of Object.entries(ALPINE_APPLETS)) {
-      for (const a of applets) if (!exists(fs, `/${dir}/${a}`)) fs.symlink('/bin/busybox', `/${dir}/${a}`);
+      for (const a of applets) {
+        const path = `/${dir}/${a}`;
+        if (made.has(path)) continue;
+        made.add(path);
+        fs.symlink('/bin/busybox', path);
+      }
     }
     for (const p of ['virt-what', 'kvm-ok']) fs.write(`/usr/sbin/${p}`, programFile(p), { mode: 0o755 });
   }
   return fs;
-}
-
-function exists(fs: MemoryFs, p: string): boolean {
-  try { fs.lstat(p); return true; } catch { return false; }
 }
 
 /** /etc/os-release (os-release(5)) for a Linux guest. */

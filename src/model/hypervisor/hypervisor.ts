@@ -54,6 +54,8 @@ interface Slot {
   booted: boolean;
   vmm: Sys | undefined;
   reservedBytes: number;
+  /** What was allocate()d on the VMM process (reservedBytes minus its base RSS). */
+  charged: number;
   guest: Guest | undefined;
   disk: GuestDisk | undefined;
   syncedBytes: number;
@@ -148,7 +150,7 @@ export class Hypervisor {
     const config: DomainConfig = { name: req.name, uuid, os, profile, memoryBytes, vcpus, disk, clone, docker: req.docker ?? false };
     this.#slots.set(req.name, {
       config, state: 'shut off', id: undefined, startedUs: undefined, plan: undefined, booted: false, vmm: undefined,
-      reservedBytes: 0, guest: undefined, disk: undefined, syncedBytes: 0, timers: [], ip: `192.168.122.${this.#nextIp++}`,
+      reservedBytes: 0, charged: 0, guest: undefined, disk: undefined, syncedBytes: 0, timers: [], ip: `192.168.122.${this.#nextIp++}`,
     });
     return this.domain(req.name);
   }
@@ -171,8 +173,10 @@ export class Hypervisor {
     if (avail !== undefined && need > avail) noMem();
     const id = this.#nextId;
     const vmm = this.#host.spawn({ argv: vmmArgv(c, id) });
+    // the VMM's resident set becomes guest RAM + overhead (its base RSS counts toward the overhead)
+    const charge = Math.max(0, need - baseRss(vmm));
     try {
-      vmm.allocate(need);
+      vmm.allocate(charge);
     } catch (e) {
       this.#reap(vmm, 1);
       if (isSysError(e, 'ENOMEM')) noMem();
@@ -182,7 +186,7 @@ export class Hypervisor {
     const now = this.#clock.now;
     const disk = s.disk ?? this.#guests?.newDisk(c.os);
     const plan = bootPlan(c.os, c.profile, { name: c.name, memoryBytes: c.memoryBytes, vcpus: c.vcpus, diskVirtualBytes: readImage(this.#host.readFile(c.disk)).virtualBytes });
-    Object.assign(s, { state: 'running', id, startedUs: now, plan, booted: false, vmm, reservedBytes: need, disk, guest: undefined });
+    Object.assign(s, { state: 'running', id, startedUs: now, plan, booted: false, vmm, reservedBytes: need, charged: charge, disk, guest: undefined });
     // The guest Machine appears when userspace is up; its kernel's clock is back-dated to the kernel phase.
     s.timers = [this.#clock.setTimer(plan.totalUs, () => {
       s.booted = true;
@@ -265,11 +269,11 @@ export class Hypervisor {
     s.timers = [];
     s.guest?.halt();
     if (s.vmm) {
-      s.vmm.release(s.reservedBytes);
+      s.vmm.release(s.charged);
       this.#reap(s.vmm, 0);
     }
     this.#syncDisk(s);
-    Object.assign(s, { state: 'shut off', id: undefined, startedUs: undefined, plan: undefined, booted: false, vmm: undefined, reservedBytes: 0, guest: undefined });
+    Object.assign(s, { state: 'shut off', id: undefined, startedUs: undefined, plan: undefined, booted: false, vmm: undefined, reservedBytes: 0, charged: 0, guest: undefined });
   }
 
   /** A qcow2 disk grows by the clusters the guest wrote since the last sync (copy-on-write over the backing file). */
@@ -325,6 +329,15 @@ export function memAvailable(sys: Sys): number | undefined {
   if (total === undefined) return avail;
   const held = (kb('AnonPages') ?? 0) + (kb('SUnreclaim') ?? 0) + (kb('KernelStack') ?? 0) + (kb('PageTables') ?? 0);
   return Math.max(0, Math.min(avail, total - held));
+}
+
+/** RSS of a just-started process (0 where the kernel cannot say). */
+function baseRss(sys: Sys): number {
+  try {
+    return sys.self().rss;
+  } catch {
+    return 0;
+  }
 }
 
 /** A random (version 4) UUID from the world's seeded generator. */
