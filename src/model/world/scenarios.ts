@@ -1,0 +1,42 @@
+/**
+ * Named scenarios: functions that return a fresh World. A <Terminal> or a
+ * <Claim> names one; the CLI takes `--scenario NAME`. Hardware sizes are
+ * illustrative (a developer laptop, a server), not measurements.
+ */
+import { World } from './world.ts';
+import { addHost, GB, GiB } from './host.ts';
+
+export interface Scenario {
+  readonly name: string;
+  /** One line, for `--help` and writers' docs. */
+  readonly summary: string;
+  build(programs: readonly string[]): World;
+}
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: 'laptop',
+    summary: 'a Debian 13 laptop (8 CPUs, 16 GiB, 512 GB disk) with Docker Engine and KVM/libvirt installed',
+    build(programs) {
+      const w = new World('laptop');
+      addHost(w, { name: 'laptop', cpus: 8, memoryBytes: 16 * GiB, diskBytes: 512 * GB, programs, docker: true, hypervisor: 'kvm' });
+      return w;
+    },
+  },
+  {
+    name: 'server',
+    summary: 'a bigger Linux server (64 CPUs, 256 GiB, 2 TB disk) with Docker Engine and KVM, for density',
+    build(programs) {
+      const w = new World('server');
+      addHost(w, { name: 'server', cpus: 64, memoryBytes: 256 * GiB, diskBytes: 2000 * GB, programs, docker: true, hypervisor: 'kvm' });
+      return w;
+    },
+  },
+];
+
+export const SCENARIO_NAMES: readonly string[] = SCENARIOS.map((s) => s.name);
+
+/** The scenario called `name`, or undefined. */
+export function findScenario(name: string): Scenario | undefined {
+  return SCENARIOS.find((s) => s.name === name);
+}
