@@ -89,9 +89,11 @@ describe('alpine:3.22 layout (alpine-baselayout, busybox)', () => {
 });
 
 describe('other images', () => {
-  it('busybox applets are hard links to /bin/busybox', () => {
+  it('busybox applets are hard links: the first name in the tar (bin/[) holds the data', () => {
     const m = byPath(BUSYBOX.steps[0].layer!.entries());
-    expect([m.get('bin/ls')?.type, m.get('bin/ls')?.linkname]).toEqual(['hardlink', 'bin/busybox']);
+    expect([m.get('bin/ls')?.type, m.get('bin/ls')?.linkname]).toEqual(['hardlink', 'bin/[']);
+    expect([m.get('bin/busybox')?.type, m.get('bin/busybox')?.linkname]).toEqual(['hardlink', 'bin/[']);
+    expect(programOf(m.get('bin/[')!.data!)).toBe('busybox');
   });
   it('ubuntu has merged /usr, bash and coreutils as programs', () => {
     const m = byPath(UBUNTU.steps.find((s) => s.layer)!.layer!.entries());

@@ -60,6 +60,29 @@ export class LayerBuilder {
         if (!all.has(d)) all.set(d, { path: d, type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: this.mtime });
       }
     }
-    return sortEntries([...all.values()]);
+    return firstIsFile(sortEntries([...all.values()]));
   }
+}
+
+/**
+ * In a tar, the first path of a hard-linked inode carries the data and the
+ * later ones link to it (moby's tarAppender keeps a seen-inodes map). After
+ * sorting, make the earliest name of each group the file.
+ */
+function firstIsFile(entries: TarEntry[]): TarEntry[] {
+  const rename = new Map<string, string>();
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+  return entries.map((e) => {
+    if (e.type === 'hardlink') {
+      const target = e.linkname ?? '';
+      const first = rename.get(target);
+      if (first !== undefined) return { ...e, linkname: first };
+      const t = byPath.get(target);
+      if (!t) return e;
+      rename.set(target, e.path);
+      return { ...t, path: e.path };
+    }
+    const first = rename.get(e.path);
+    return first !== undefined ? { path: e.path, type: 'hardlink', mode: e.mode, uid: e.uid, gid: e.gid, mtime: e.mtime, linkname: first } : e;
+  });
 }

@@ -9,9 +9,9 @@ export const BAKED: Readonly<Record<string, LayerDigest & { readonly spec: strin
     spec: 'sha256:49a3310e311eca750154d72363b44ba50db69eddad00d1f1cb2a8936ad50c66e',
   },
   'busybox:1.37/rootfs': {
-    diffId: 'sha256:04189840dab097889a7ce04be3f2e693438150e34453ed24de4f1accbd72e606',
+    diffId: 'sha256:e61d51adfe8ec91cb054ca98237aade6bbbe27fba04d936e1d303b9f42888869',
     tarSize: 4716544,
-    spec: 'sha256:af04f04f336bab825d3ae075d8dd561996d79ab770d0bf4c84accdfb0ae22e9f',
+    spec: 'sha256:77e90da7153ba6c0599282e5614fce2f87292f33503541e7ea447ec353b62b31',
   },
   'ubuntu:24.04/rootfs': {
     diffId: 'sha256:6bce17b30856f5256a06b0d26b207ff31010c96d6b4e057a411b059338071362',
