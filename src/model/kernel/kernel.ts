@@ -136,6 +136,7 @@ export class Kernel {
     this.initProcess.handlers.set('SIGCHLD', 'ignore');
     for (const s of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGUSR1', 'SIGUSR2'] as Signal[]) this.initProcess.handlers.set(s, 'catch');
     this.initProcess.rss = 12 * 1024 * 1024;
+    this.initProcess.vsz = 22 * 1024 * 1024;
     const kthreadd = this.#task(2, undefined, [], 'kthreadd', this.cgroupRoot);
     kthreadd.rss = 0;
     kthreadd.handlers.set('SIGCHLD', 'ignore');
@@ -176,6 +177,7 @@ export class Kernel {
     p.background = false;
     p.pgid = p.id;
     p.rss = 4 * 1024 * 1024;
+    p.vsz = 8 * 1024 * 1024;
     try {
       if (sys.stat('/root').type === 'dir') sys.chdir('/root');
     } catch {

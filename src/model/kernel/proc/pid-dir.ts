@@ -74,7 +74,8 @@ export function statLine(k: Kernel, p: Process, ns: PidNs): string {
   const ticks = (us: number): number => Math.floor(us / (1_000_000 / USER_HZ));
   const pid = p.pidIn(ns);
   const tty = p.tty.startsWith('pts/') ? 34816 + Number(p.tty.slice(4)) : 0;
-  const f = [pid, `(${p.comm})`, visibleState(k, p), ppid, pid, pid, tty, -1, 4194560, 100, 0, 0, 0,
+  const pgid = k.procs.get(p.pgid)?.pidIn(ns) ?? 0;
+  const f = [pid, `(${p.comm})`, visibleState(k, p), ppid, pgid, pgid, tty, -1, 4194560, 100, 0, 0, 0,
     ticks(p.cpuTime * 0.8), ticks(p.cpuTime * 0.2), 0, 0, 20, 0, 1, 0, ticks(p.startTime), p.vsz, Math.floor(p.rss / 4096),
     '18446744073709551615', 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   return f.join(' ') + '\n';

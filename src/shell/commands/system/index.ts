@@ -1,4 +1,8 @@
-/** Commands owned by this folder; merged into the registry by ../index.ts. */
+/** Commands owned by this folder (processes, namespaces, cgroups, mounts, network); merged into the registry by ../index.ts. */
 import type { Command } from "../../types.ts";
+import { ps } from './ps.ts';
+import { kill } from './kill.ts';
+import { sleep } from './sleep.ts';
+import { hostname, id, uname, whoami } from './identity.ts';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [ps, kill, sleep, id, whoami, uname, hostname];
