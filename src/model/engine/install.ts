@@ -10,6 +10,7 @@ import type { Sys } from '../kernel/types.ts';
 import type { Rng } from '../rng.ts';
 import { programFile } from '../program.ts';
 import { isSysError } from '../errors.ts';
+import type { FileSystem } from '../fs/types.ts';
 import { Daemon } from './daemon.ts';
 import type { ImageBackend } from './ports.ts';
 import type { ProgramRunner } from './types.ts';
@@ -41,7 +42,7 @@ function mkdirs(sys: Sys, path: string, mode = 0o755): void {
 }
 
 /** Install the binaries and start containerd and dockerd; returns the daemon (also reachable through the socket). */
-export function installDockerd(host: EngineHost, opts: { images: ImageBackend; rng: Rng; runner?: ProgramRunner }): Daemon {
+export function installDockerd(host: EngineHost, opts: { images: ImageBackend; rng: Rng; runner?: ProgramRunner; fs?: FileSystem }): Daemon {
   const sys = host.init;
   mkdirs(sys, '/usr/bin');
   for (const b of ENGINE_BINARIES) sys.writeFile(`/usr/bin/${b}`, programFile(b), { mode: 0o755 });
@@ -57,7 +58,7 @@ export function installDockerd(host: EngineHost, opts: { images: ImageBackend; r
   }
   const containerd = sys.spawn({ argv: ['/usr/bin/containerd'], cgroup: '/system.slice/containerd.service' });
   const dockerd = sys.spawn({ argv: ['/usr/bin/dockerd', '-H', 'fd://', '--containerd=/run/containerd/containerd.sock'], cgroup: '/system.slice/docker.service' });
-  const daemon = new Daemon({ dockerd, containerd, images: opts.images, rng: opts.rng, ...(opts.runner ? { runner: opts.runner } : {}) });
+  const daemon = new Daemon({ dockerd, containerd, images: opts.images, rng: opts.rng, ...(opts.runner ? { runner: opts.runner } : {}), ...(opts.fs ? { fs: opts.fs } : {}) });
   host.registerSocket(DOCKER_SOCKET, daemon);
   host.registerSocket('/run/docker.sock', daemon);
   return daemon;

@@ -11,7 +11,7 @@
  */
 import type { NamespaceType, Sys } from '../kernel/types.ts';
 import { isSysError } from '../errors.ts';
-import { fromText, toText } from '../fs/data.ts';
+import { fromText } from '../fs/data.ts';
 import type { RwLayer } from './ports.ts';
 import { ApiError } from './types.ts';
 
@@ -63,10 +63,13 @@ export function writeCgroup(sys: Sys, spec: TaskSpec): void {
       if (!isSysError(e, 'ENOENT')) throw e;
     }
   };
-  put('memory.max', spec.memory > 0 ? String(spec.memory) : 'max');
-  if (spec.memory > 0) put('memory.swap.max', String(spec.memory));
-  put('cpu.max', spec.nanoCpus > 0 ? `${Math.round((spec.nanoCpus * 100000) / 1e9)} 100000` : 'max 100000');
-  put('pids.max', spec.pidsLimit > 0 ? String(spec.pidsLimit) : 'max');
+  // runc writes only the resources the spec sets; unset ones keep the kernel's defaults ("max").
+  if (spec.memory > 0) {
+    put('memory.max', String(spec.memory));
+    put('memory.swap.max', String(spec.memory));
+  }
+  if (spec.nanoCpus > 0) put('cpu.max', `${Math.round((spec.nanoCpus * 100000) / 1e9)} 100000`);
+  if (spec.pidsLimit > 0) put('pids.max', String(spec.pidsLimit));
 }
 
 function tryMount(sys: Sys, source: string, target: string, fstype: string, options: readonly string[]): void {
@@ -105,8 +108,9 @@ export function createContainerProcess(shim: Sys, spec: TaskSpec, configureNetwo
   writeCgroup(shim, spec);
   const ns = spec.hostNetwork ? CONTAINER_NAMESPACES.filter((n) => n !== 'net') : CONTAINER_NAMESPACES;
   const init = shim.spawn({ argv: ['runc', 'init'], env: spec.env, cwd: '/', newNamespaces: ns, cgroup: spec.cgroup, background: spec.background });
-  // The child's PID in the shim's (host) namespace: the last PID the kernel allocated there (proc(5) ns_last_pid).
-  const hostPid = Number(toText(shim.readFile('/proc/sys/kernel/ns_last_pid')).trim());
+  // The child's PID in the host's PID namespace: before the container mounts its own /proc it still
+  // sees the host's procfs, whose /proc/self names the caller as that namespace numbers it (proc(5)).
+  const hostPid = Number(init.readlink('/proc/self'));
   try {
     configureNetwork(init, hostPid);
     setupRootfs(init, spec);
