@@ -2,6 +2,7 @@
  * The published chapters, in order, checked: the single place pages read the
  * book from (home, chapter pages, navigation).
  */
+import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { bookOrder, checkCitations } from '../schemas/book.ts';
 
@@ -11,7 +12,8 @@ export type Chapter = CollectionEntry<'chapters'>;
 /** Published chapters in reading order; fails the build on duplicate orders or unknown source ids. */
 export async function getBook(): Promise<Chapter[]> {
   const entries = await getCollection('chapters');
-  for (const e of entries) checkCitations(e);
+  // Read the whole file so the line numbers in errors count the frontmatter too.
+  for (const e of entries) checkCitations({ ...e, body: e.filePath ? readFileSync(e.filePath, 'utf8') : e.body });
   return bookOrder(entries);
 }
 

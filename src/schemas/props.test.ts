@@ -10,6 +10,12 @@ describe('parseProps', () => {
     expect(parseProps('Claim', claimPropsSchema, claim)).toEqual(claim);
   });
 
+  it('names the page when given', () => {
+    expect(() => parseProps('Claim id="x"', claimPropsSchema, { ...claim, check: '' }, '/layered-images/')).toThrow(
+      'Invalid props passed to <Claim id="x"> on /layered-images/:\n  - check: must hold at least one command',
+    );
+  });
+
   it.each([
     ['Claim', claimPropsSchema, { ...claim, id: 'Shared Disk' }, 'id: must be kebab-case'],
     ['Claim', claimPropsSchema, { ...claim, run: '  \n ' }, 'run: must hold at least one command'],

@@ -5,15 +5,15 @@
  */
 import { z } from 'astro/zod';
 
-/** Parse `props` with `schema`, or throw an Error listing every bad prop of `<component>`. */
-export function parseProps<S extends z.ZodType>(component: string, schema: S, props: unknown): z.infer<S> {
+/** Parse `props` with `schema`, or throw an Error listing every bad prop of `<component>` (on page `where`, when given). */
+export function parseProps<S extends z.ZodType>(component: string, schema: S, props: unknown, where?: string): z.infer<S> {
   const result = schema.safeParse(props);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const prop = issue.path.length ? issue.path.join('.') : '(props)';
     return `  - ${prop}: ${issue.message}`;
   });
-  throw new Error(`Invalid props passed to <${component}>:\n${lines.join('\n')}`);
+  throw new Error(`Invalid props passed to <${component}>${where ? ` on ${where}` : ''}:\n${lines.join('\n')}`);
 }
 
 /** The scenarios a terminal can start from (the model's scenario names; extend as the model grows). */
