@@ -104,7 +104,7 @@ export class Overlay2Snapshotter {
       if (p.kind !== 'committed') fail('EINVAL', parent, `parent ${parent} is not committed: invalid argument`);
     }
     const chain = this.#chain(parent);
-    if (chain.length >= MAX_DEPTH) fail('EINVAL', key, 'max depth exceeded');
+    if (chain.length > MAX_DEPTH) fail('EINVAL', key, 'max depth exceeded');
     const id = opts.id ?? this.#rng.hex(64);
     const dir = pjoin(this.root, id);
     if (this.#ids.has(id)) fail('EEXIST', dir, `overlay2 dir ${id}: already exists`);
