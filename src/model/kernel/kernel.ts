@@ -127,7 +127,7 @@ export class Kernel {
     }
     for (const [at, text] of bootLines({ ...options, hostname: options.hostname })) this.dmesg.log(at, text);
     this.blockDevices.set('8:1', options.rootfs);
-    this.devtmpfs = new MemoryFs({ dev: 5, now: () => this.clock.realtime, fstype: 'devtmpfs' });
+    this.devtmpfs = new MemoryFs({ dev: 5, now: () => this.clock.realtime, fstype: 'devtmpfs', capacityBytes: Math.floor(options.memoryBytes / 2) });
     const h = this.rng.hex(32);
     this.bootId = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
     bootMounts(this, table);

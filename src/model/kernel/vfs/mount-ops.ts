@@ -201,7 +201,7 @@ export function doStatfs(k: Kernel, p: Process, path: string): StatFs {
   const usage = backing.usage();
   if (backing === disk || m.fs === disk) {
     const total = k.options.diskBytes;
-    const used = Math.min(total, disk.usage().bytes + k.diskBaseBytes);
+    const used = Math.min(total, Math.ceil((disk.usage().bytes + k.diskBaseBytes) / 4096) * 4096);
     const reserve = Math.floor(total * 0.05);
     return { source: m.source, target: shownTarget, fstype: m.fstype, totalBytes: total, usedBytes: used, availBytes: Math.max(0, total - used - reserve), totalInodes: Math.floor(total / 16384), usedInodes: disk.usage().inodes };
   }

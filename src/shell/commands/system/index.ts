@@ -4,5 +4,8 @@ import { ps } from './ps.ts';
 import { kill } from './kill.ts';
 import { sleep } from './sleep.ts';
 import { hostname, id, uname, whoami } from './identity.ts';
+import { mount, umount } from './mount.ts';
+import { df } from './df.ts';
+import { free } from './free.ts';
 
-export const commands: Command[] = [ps, kill, sleep, id, whoami, uname, hostname];
+export const commands: Command[] = [ps, kill, sleep, id, whoami, uname, hostname, mount, umount, df, free];
