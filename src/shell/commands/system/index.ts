@@ -7,5 +7,8 @@ import { hostname, id, uname, whoami } from './identity.ts';
 import { mount, umount } from './mount.ts';
 import { df } from './df.ts';
 import { free } from './free.ts';
+import { unshare } from './unshare.ts';
+import { nsenter } from './nsenter.ts';
+import { chroot } from './chroot.ts';
 
-export const commands: Command[] = [ps, kill, sleep, id, whoami, uname, hostname, mount, umount, df, free];
+export const commands: Command[] = [ps, kill, sleep, id, whoami, uname, hostname, mount, umount, df, free, unshare, nsenter, chroot];
