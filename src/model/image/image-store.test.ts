@@ -69,6 +69,8 @@ describe('ImageStore.add (pull/load)', () => {
     expect(store.layers.all()).toHaveLength(2);
     expect(store.df().size).toBe(before + 8);
     expect(rec.size).toBe(img.size + 8);
+    expect(store.sizes('app:1')).toEqual({ size: img.size + 8, sharedSize: img.size, uniqueSize: 8 });
+    expect(store.sizes('alpine:3.22')).toEqual({ size: img.size, sharedSize: img.size, uniqueSize: 0 });
   });
 });
 

@@ -262,6 +262,20 @@ export class ImageStore {
     return { total: all.length, active: all.filter((r) => activeIds.has(r.id)).length, size, reclaimable: size - usedSize };
   }
 
+  /**
+   * Per-image sizes of `docker system df -v`: SHARED SIZE is the image's
+   * layers that another image also uses, UNIQUE SIZE the rest (moby
+   * daemon/images computeSharedSize: layers referenced by more than one image).
+   */
+  sizes(ref: string): { size: number; sharedSize: number; uniqueSize: number } {
+    const r = this.#find(ref) ?? fail('ENOENT', ref, `No such image: ${ref}`);
+    const refs = new Map<Digest, number>();
+    for (const img of this.#images.values()) for (const c of new Set(img.chainIds)) refs.set(c, (refs.get(c) ?? 0) + 1);
+    let shared = 0;
+    for (const c of new Set(r.chainIds)) if ((refs.get(c) ?? 0) > 1) shared += this.layers.get(c)?.size ?? 0;
+    return { size: r.size, sharedSize: shared, uniqueSize: r.size - shared };
+  }
+
   #writeRepositories(): void {
     const repos: Record<string, Record<string, string>> = {};
     for (const r of this.#images.values()) {

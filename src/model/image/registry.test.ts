@@ -6,7 +6,7 @@ import type { ImageConfig } from './image.ts';
 import { ImageStore } from './image-store.ts';
 import { layerDigest } from './layer-digest.ts';
 import { LayerBuilder } from './layer-builder.ts';
-import { Registry } from './registry.ts';
+import { pullLines, pushLines, qualifiedName, Registry } from './registry.ts';
 
 const T0 = Date.UTC(2026, 0, 1) * 1000;
 const host = (seed: number) => new ImageStore({ fs: new MemoryFs({ dev: seed, now: () => T0 }), rng: new Rng(seed), now: () => T0 });
@@ -102,5 +102,37 @@ describe('built-in images through the registry', () => {
     const after = a.fs.usage();
     expect((after.bytes - before.bytes) / 1000).toBeLessThan(1024);
     expect(a.df().size).toBe(img.size);
+  });
+});
+
+describe('pullLines / pushLines (docker pull/push output)', () => {
+  it('pull of a fresh image', () => {
+    const reg = new Registry();
+    const r = reg.pull('alpine:3.22', host(8));
+    expect(pullLines(r)).toEqual([
+      '3.22: Pulling from library/alpine', `${r.layers[0].id}: Pull complete`, `Digest: ${r.digest}`,
+      'Status: Downloaded newer image for alpine:3.22', 'docker.io/library/alpine:3.22',
+    ]);
+  });
+  it('docker run pulls without the reference line; up to date on the second pull', () => {
+    const reg = new Registry();
+    const h = host(8);
+    reg.pull('alpine', h);
+    const r = reg.pull('alpine', h);
+    expect(pullLines(r, { command: 'run' })).toEqual(['latest: Pulling from library/alpine', `Digest: ${r.digest}`, 'Status: Image is up to date for alpine:latest']);
+    expect(pullLines(r, { defaultTag: true })[0]).toBe('Using default tag: latest');
+  });
+  it.each([
+    ['mcr.microsoft.com/windows/nanoserver', 'ltsc2022', 'mcr.microsoft.com/windows/nanoserver:ltsc2022'],
+    ['shop/app', '1.0', 'docker.io/shop/app:1.0'],
+    ['localhost:5000/app', '1', 'localhost:5000/app:1'],
+  ])('qualifiedName(%s, %s)', (repo, tag, want) => expect(qualifiedName(repo, tag)).toBe(want));
+  it('push', () => {
+    const reg = new Registry();
+    const h = host(9);
+    reg.pull('alpine:3.22', h);
+    h.tag('shop/base:1', 'alpine:3.22');
+    const r = reg.push('shop/base:1', h);
+    expect(pushLines(r)).toEqual(['The push refers to repository [docker.io/shop/base]', `${r.layers[0].id}: Layer already exists`, `1: digest: ${r.digest} size: ${r.manifestSize}`]);
   });
 });

@@ -168,3 +168,42 @@ export class Registry {
     return { repository: p.repository, tag: p.tag, digest, manifestSize: size, layers, bytes };
   }
 }
+
+/** Repository path as the registry shows it: official images live under "library/" on docker.io. */
+export function remotePath(repository: string): string {
+  const first = repository.split('/')[0];
+  if (repository.includes('/') && /[.:]/.test(first)) return repository.slice(first.length + 1);
+  return repository.includes('/') ? repository : `library/${repository}`;
+}
+
+/** The fully qualified name Docker prints after a pull: docker.io/library/alpine:3.22. */
+export function qualifiedName(repository: string, tag: string): string {
+  const first = repository.split('/')[0];
+  if (repository.includes('/') && /[.:]/.test(first)) return `${repository}:${tag}`;
+  return `docker.io/${remotePath(repository)}:${tag}`;
+}
+
+/**
+ * The lines `docker pull` leaves on a terminal (one final status per
+ * layer, as the TTY progress display ends), or, for `docker run`, the
+ * same without the final reference line. `defaultTag` adds Docker's
+ * "Using default tag: latest" for a pull without a tag.
+ */
+export function pullLines(r: PullResult, opts: { command?: 'pull' | 'run'; defaultTag?: boolean } = {}): string[] {
+  const name = `${r.repository}:${r.tag}`;
+  const out: string[] = [];
+  if (opts.defaultTag && (opts.command ?? 'pull') === 'pull') out.push('Using default tag: latest');
+  out.push(`${r.tag}: Pulling from ${remotePath(r.repository)}`);
+  for (const l of r.layers) out.push(`${l.id}: ${l.status}`);
+  out.push(`Digest: ${r.digest}`);
+  out.push(r.upToDate ? `Status: Image is up to date for ${name}` : `Status: Downloaded newer image for ${name}`);
+  if ((opts.command ?? 'pull') === 'pull') out.push(qualifiedName(r.repository, r.tag));
+  return out;
+}
+
+/** The lines `docker push` prints (layers top first, then the digest line). */
+export function pushLines(r: PushResult): string[] {
+  const first = r.repository.split('/')[0];
+  const repo = r.repository.includes('/') && /[.:]/.test(first) ? r.repository : `docker.io/${remotePath(r.repository)}`;
+  return [`The push refers to repository [${repo}]`, ...r.layers.map((l) => `${l.id}: ${l.status}`), `${r.tag}: digest: ${r.digest} size: ${r.manifestSize}`];
+}
