@@ -13,6 +13,7 @@ import { diffEntries } from '../image/changeset.ts';
 import { layerDigest } from '../image/layer-digest.ts';
 import { digestOf } from '../image/digest.ts';
 import { familiar, parseRef } from '../image/reference.ts';
+import { loadImages, saveImages } from '../image/oci-layout.ts';
 import { isSysError } from '../errors.ts';
 import type { Registry } from '../image/registry.ts';
 import type { Change, HistoryRow, ImageBackend, ImageInfo, Progress, RwLayer } from './ports.ts';
@@ -187,11 +188,20 @@ export class StoreImageBackend implements ImageBackend {
     return this.store.df(active);
   }
 
-  save(): Uint8Array {
-    throw new ApiError(501, 'docker save is not wired to the image layout writer yet');
+  save(refs: readonly string[]): Uint8Array {
+    for (const r of refs) if (!this.store.resolve(r)) throw new ApiError(404, `reference does not exist`);
+    try {
+      return saveImages(this.store, refs);
+    } catch (e) {
+      apiError(e);
+    }
   }
 
-  load(): string[] {
-    throw new ApiError(501, 'docker load is not wired to the image layout reader yet');
+  load(tar: Uint8Array): string[] {
+    try {
+      return loadImages(this.store, tar);
+    } catch (e) {
+      apiError(e);
+    }
   }
 }
