@@ -23,8 +23,12 @@ export const GNU_PROGRAMS: readonly string[] = (
 const DIRS = ['/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local', '/usr/local/bin', '/etc', '/root', '/home', '/tmp',
   '/var', '/var/log', '/var/lib', '/var/tmp', '/run', '/proc', '/sys', '/dev', '/boot', '/opt', '/srv', '/mnt', '/media'];
 
-/** A fresh disk for `os`, sized to the VM's virtual disk. */
-export function guestRootfs(os: GuestOs, opts: { dev: number; now: () => number }): MemoryFs {
+/** Host-side programs a guest does not get (the hypervisor's own tools; Docker comes with provisioning). */
+const HOST_ONLY = new Set(['vm', 'virsh', 'qemu-img', 'qemu-system-x86_64', 'firecracker', 'libvirtd', 'docker', 'dockerd', 'containerd',
+  'containerd-shim-runc-v2', 'runc', 'docker-proxy', 'docker-init', 'ver']);
+
+/** A fresh disk for `os`, sized to the VM's virtual disk; `programs` (default GNU_PROGRAMS) go to a GNU guest's /usr/bin. */
+export function guestRootfs(os: GuestOs, opts: { dev: number; now: () => number; programs?: readonly string[] }): MemoryFs {
   const fs = new MemoryFs({ dev: opts.dev, now: opts.now, fstype: os.family === 'windows' ? 'ntfs' : 'ext4', capacityBytes: os.image.virtualBytes });
   for (const d of DIRS) fs.mkdir(d, d === '/root' ? 0o700 : 0o755);
   fs.chmod('/tmp', 0o1777);
@@ -46,7 +50,7 @@ export function guestRootfs(os: GuestOs, opts: { dev: number; now: () => number 
     fs.symlink('usr/bin', '/bin');
     fs.symlink('usr/sbin', '/sbin');
     fs.symlink('usr/lib', '/lib');
-    for (const p of GNU_PROGRAMS) fs.write(`/usr/bin/${p}`, programFile(p), { mode: 0o755 });
+    for (const p of opts.programs ?? GNU_PROGRAMS) if (!HOST_ONLY.has(p)) fs.write(`/usr/bin/${p}`, programFile(p), { mode: 0o755 });
     fs.mkdir('/usr/lib/systemd', 0o755);
     fs.write('/usr/lib/systemd/systemd', programFile('systemd'), { mode: 0o755 });
     fs.symlink('/usr/lib/systemd/systemd', '/usr/sbin/init');

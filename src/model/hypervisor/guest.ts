@@ -21,22 +21,26 @@ export interface KernelGuestsOptions {
   readonly clock: VirtualClock;
   /** Runs once per boot, after the guest kernel is up (install Docker, write files...). */
   readonly provision?: (guest: GuestHandle) => void;
+  /** Programs a GNU/Linux guest has in /usr/bin (the shell's registry; host-only tools are left out). */
+  readonly programs?: readonly string[];
 }
 
 /** The GuestFactory of a World: disks as in-memory ext4 trees, guests as Kernels. */
 export class KernelGuests implements GuestFactory {
   readonly #clock: VirtualClock;
   readonly #provision: KernelGuestsOptions['provision'];
+  readonly #programs: KernelGuestsOptions['programs'];
   #dev = 0x0fd0;
 
   constructor(opts: KernelGuestsOptions) {
     this.#clock = opts.clock;
     this.#provision = opts.provision;
+    this.#programs = opts.programs;
   }
 
   newDisk(os: GuestOs): GuestDisk {
     const clock = this.#clock;
-    const fs = guestRootfs(os, { dev: this.#dev++, now: () => clock.realtime });
+    const fs = guestRootfs(os, { dev: this.#dev++, now: () => clock.realtime, ...(this.#programs ? { programs: this.#programs } : {}) });
     const base = fs.usage().bytes;
     return { fs, writtenBytes: () => Math.max(0, fs.usage().bytes - base) };
   }

@@ -8,6 +8,7 @@
 import type { VirtualClock } from '../clock.ts';
 import { isSysError } from '../errors.ts';
 import { virtualData } from '../fs/data.ts';
+import type { FileSystem } from '../fs/types.ts';
 import type { Sys } from '../kernel/types.ts';
 import { programFile } from '../program.ts';
 import type { Rng } from '../rng.ts';
@@ -53,6 +54,11 @@ export interface InstallOptions {
   readonly kind?: HostKind;
   /** Guest OS ids whose base images to download (default: all of guest-os.ts). */
   readonly images?: readonly string[];
+  /**
+   * The host's root filesystem: when given, base images are written straight
+   * to it, as files downloaded before this boot (not in the page cache).
+   */
+  readonly disk?: FileSystem;
 }
 
 /** Install libvirt + QEMU/KVM + Firecracker on a host and start libvirtd; returns the running hypervisor. */
@@ -74,7 +80,8 @@ export function installHypervisor(opts: InstallOptions): Hypervisor {
     const data = os.image.format === 'qcow2'
       ? qcow2Data({ virtualBytes: os.image.virtualBytes, fileBytes: os.image.diskBytes, generation: os.id })
       : virtualData(os.image.diskBytes, `disk:${os.id}`);
-    sys.writeFile(path, data, { mode: 0o644 });
+    if (opts.disk) opts.disk.write(path, data, { mode: 0o644 });
+    else sys.writeFile(path, data, { mode: 0o644 });
   }
   const libvirtd = sys.spawn({ argv: ['/usr/sbin/libvirtd', '--timeout', '120'] });
   const hv = new Hypervisor({ host: libvirtd, clock: opts.clock, rng: opts.rng, guests: opts.guests, kind: opts.kind });

@@ -70,7 +70,7 @@ export function addHost(world: World, spec: HostSpec): Machine {
     ? installDockerd(kernel, { images: new StoreImageBackend(new ImageStore({ fs: disk, rng: world.rng, now }), world.registry), rng: world.rng })
     : undefined;
   const hypervisor = spec.hypervisor
-    ? installHypervisor({ root: kernel.init, kernel, clock: world.clock, rng: world.rng, kind: spec.hypervisor, guests: new KernelGuests({ clock: world.clock, provision: dockerInGuests(world.registry) }) })
+    ? installHypervisor({ root: kernel.init, kernel, disk, clock: world.clock, rng: world.rng, kind: spec.hypervisor, guests: new KernelGuests({ clock: world.clock, programs: spec.programs, provision: dockerInGuests(world.registry) }) })
     : undefined;
   const machine: Machine = { name: spec.name, kernel, disk, docker, hypervisor };
   world.machines.push(machine);
