@@ -1,6 +1,11 @@
 /** Commands owned by this folder; merged into the registry by ../index.ts. */
 import type { Command } from '../../types.ts';
+import { registerCompleter } from '../../completion.ts';
 import { docker } from './docker.ts';
 import { IMAGE_PROGRAMS } from './image-programs.ts';
+import { completeDocker } from './complete.ts';
 
 export const commands: Command[] = [docker, ...IMAGE_PROGRAMS];
+
+// completion.ts imports the command registry, which imports this file: register once the module graph has finished evaluating.
+void Promise.resolve().then(() => registerCompleter('docker', completeDocker));
