@@ -149,3 +149,25 @@ describe('container RW layers (CreateRWLayer + init layer)', () => {
     expect(store.layers.get(img.chainIds[0])).toBeDefined();
   });
 });
+
+describe('a failed add leaves the store as it was (validate first, roll back)', () => {
+  it('ENOSPC on the second layer releases the first', () => {
+    const fs = new MemoryFs({ dev: 1, now: () => T0, capacityBytes: 9_000_000 });
+    const store = new ImageStore({ fs, rng: new Rng(7), now: () => T0 });
+    const alpine = resolveImage(ALPINE);
+    const child = childImage(alpine.config, { 'app/big': 'x'.repeat(2_000_000) });
+    expect(() => store.add(child.config, [alpine.layers[0], child.layer], { tags: ['big:1'] })).toThrow(/No space left on device/);
+    expect(store.layers.all()).toEqual([]);
+    expect(store.list()).toEqual([]);
+    expect(fs.readdir('/var/lib/docker/overlay2').filter((n) => n !== 'l')).toEqual([]);
+    // and the store still works afterwards
+    expect(store.add(alpine.config, alpine.layers, { tags: ['alpine:3.22'] }).repoTags).toEqual(['alpine:3.22']);
+  });
+  it('a config whose diff_ids do not match the layers is refused before anything is written', () => {
+    const fs = new MemoryFs({ dev: 1, now: () => T0 });
+    const store = new ImageStore({ fs, rng: new Rng(7), now: () => T0 });
+    const alpine = resolveImage(ALPINE);
+    expect(() => store.add({ ...alpine.config, rootfs: { type: 'layers', diff_ids: [] } }, alpine.layers)).toThrow(/layers do not match|non-empty history/);
+    expect(fs.readdir('/')).toEqual([]);
+  });
+});

@@ -116,7 +116,17 @@ export class ImageStore {
     let rec = this.#images.get(id);
     if (!rec) {
       let parent: Digest | undefined;
-      for (const l of layers) parent = this.layers.register(l.diffId, l.tarSize, l.entries, parent).chainId;
+      const taken: Digest[] = [];
+      try {
+        for (const l of layers) {
+          parent = this.layers.register(l.diffId, l.tarSize, l.entries, parent).chainId;
+          taken.push(parent);
+        }
+      } catch (e) {
+        // Leave the store as if never attempted: drop the references this call took, top first.
+        for (const c of taken.reverse()) this.layers.release(c, false);
+        throw e;
+      }
       const ids = chainIds(diffIds);
       const top = ids.at(-1);
       rec = { id, config, configBytes, chainIds: ids, repoTags: [], repoDigests: [], created: parseTime(config.created), size: top ? this.#stackSize(top) : 0 };

@@ -123,15 +123,20 @@ export class LayerStore {
     return layer;
   }
 
-  /** Drop one reference (moby layerStore.Release); a layer without references is deleted, then its parent released. */
-  release(chainId: Digest): void {
+  /**
+   * Drop one reference (moby layerStore.Release); a layer without
+   * references is deleted, then (when `cascade`) its parent released in
+   * turn. Rollback uses cascade=false since it releases each layer it took.
+   */
+  release(chainId: Digest, cascade = true): void {
     const l = this.#layers.get(chainId);
     if (!l) return;
     if (--l.refs > 0) return;
     this.#layers.delete(chainId);
     this.snapshotter.remove(chainId);
     rmTree(this.#fs, pjoin(this.root, `layerdb/sha256/${hexOf(chainId)}`));
-    if (l.parent) this.release(l.parent);
+    if (l.parent && cascade) this.release(l.parent);
+    else if (l.parent) this.#layers.get(l.parent)!.refs--;
   }
 
   /**
@@ -143,10 +148,18 @@ export class LayerStore {
     if (this.#rw.has(containerId)) fail('EEXIST', containerId, `mount ${containerId} already exists`);
     if (imageChain && !this.#layers.has(imageChain)) fail('ENOENT', imageChain, `layer does not exist: ${imageChain}`);
     const initId = `${mountId}-init`;
+    if (this.snapshotter.has(initId)) fail('EEXIST', initId, `snapshot ${initId}: already exists`);
+    if (this.snapshotter.has(containerId)) fail('EEXIST', containerId, `snapshot ${containerId}: already exists`);
     this.snapshotter.prepare(initId, imageChain ?? '', { id: initId });
-    this.#populateInit(initId, imageChain);
-    this.snapshotter.commit(initId, initId);
-    const mounts = this.snapshotter.prepare(containerId, initId, { id: mountId });
+    let mounts: Mount[];
+    try {
+      this.#populateInit(initId, imageChain);
+      this.snapshotter.commit(initId, initId);
+      mounts = this.snapshotter.prepare(containerId, initId, { id: mountId });
+    } catch (e) {
+      this.snapshotter.remove(initId);
+      throw e;
+    }
     if (imageChain) this.#layers.get(imageChain)!.refs++;
     const dir = this.snapshotter.dirOf(containerId);
     const rw: RwLayer = {
