@@ -10,5 +10,9 @@ import { free } from './free.ts';
 import { unshare } from './unshare.ts';
 import { nsenter } from './nsenter.ts';
 import { chroot } from './chroot.ts';
+import { lsns } from './lsns.ts';
+import { dmesg } from './dmesg.ts';
+import { sysctl } from './sysctl.ts';
+import { ip } from './ip.ts';
 
-export const commands: Command[] = [ps, kill, sleep, id, whoami, uname, hostname, mount, umount, df, free, unshare, nsenter, chroot];
+export const commands: Command[] = [ps, kill, sleep, id, whoami, uname, hostname, mount, umount, df, free, unshare, nsenter, chroot, lsns, dmesg, sysctl, ip];
