@@ -34,6 +34,14 @@ export interface CommandContext {
   checkpoint(): Promise<void>;
   /** Run a shell command line in a child shell (for `sh -c`, `docker exec`, `xargs`, `find -exec`). */
   runShell(source: string, sys: Sys, io?: { stdin?: Input; stdout?: Output; stderr?: Output; env?: Map<string, string> }): Promise<number>;
+  /**
+   * Run `argv` (usually a shell) interactively in process `sys` until it exits,
+   * like `docker run -it`, `docker exec -it`, `unshare --fork bash`, a VM
+   * console: in a terminal session the reader's next lines go to it and the
+   * prompt follows it; with no terminal (pipes, claim checks) it runs
+   * non-interactively reading this command's stdin. Resolves with its exit status.
+   */
+  interact(sys: Sys, argv: readonly string[], env?: ReadonlyMap<string, string>): Promise<number>;
 }
 
 /** A program the shell can run. */

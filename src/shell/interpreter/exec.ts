@@ -1,0 +1,233 @@
+/**
+ * Running a program (execve(2) as the shell does it, XCU 2.9.1.1 "Command
+ * Search and Execution"): search PATH in the child's own filesystem view,
+ * refuse non-executables (126), report missing commands (127), run model
+ * programs from the registry (BusyBox by argv[0]), follow `#!` lines, and run
+ * other files as sh scripts (ENOEXEC fallback).
+ */
+import type { Sys } from '../../model/kernel/types.ts';
+import type { Command, CommandContext } from '../types.ts';
+import { isSysError } from '../../model/errors.ts';
+import { toText } from '../../model/fs/data.ts';
+import { programOf, shebangOf } from '../../model/program.ts';
+import { findCommand } from '../commands/index.ts';
+import { BUSYBOX_APPLETS } from './busybox.ts';
+import { batchHost, checkpoint } from './host.ts';
+import type { ShellHost } from './host.ts';
+import { Shell } from './shell.ts';
+import type { Stdio } from './shell.ts';
+import { ExitSignal, Interrupted, OutputLimit } from './signals.ts';
+
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** fork(2) failed (EAGAIN at pids.max): bash's message; the command fails with status 254 like bash's failed fork. */
+export function forkError(sh: Shell, io: Stdio, e: unknown): number {
+  if (isSysError(e)) {
+    sh.error(io, `fork: ${e.strerror}`);
+    return 254;
+  }
+  throw e;
+}
+
+/** Fork+exec `argv` as a child of the shell (or exec in place in an already-forked subshell) and wait for it. */
+export async function runExternal(sh: Shell, argv: string[], env: Map<string, string>, io: Stdio, inPlace: boolean): Promise<number> {
+  let child: Sys;
+  if (inPlace) {
+    child = sh.sys;
+  } else {
+    try {
+      child = sh.sys.spawn({ argv, env, cwd: sh.sys.getcwd() });
+    } catch (e) {
+      return forkError(sh, io, e);
+    }
+  }
+  sh.host.foreground(child, true);
+  let status = 1;
+  try {
+    status = await runProgram(sh.host, child, argv, env, io, sh.background, inPlace);
+  } finally {
+    sh.host.foreground(child, false);
+    if (!inPlace) {
+      try {
+        child.exit(status);
+      } catch {
+        // killed already (OOM, SIGKILL): it is a zombie waiting for us
+      }
+      try {
+        const st = sh.sys.wait(child.pid);
+        if (typeof st === 'number' && st > 128) status = st;
+      } catch {
+        // reaped elsewhere
+      }
+    }
+  }
+  if (status === 137) io.stderr.write('Killed\n');
+  else if (status === 143) io.stderr.write('Terminated\n');
+  return status;
+}
+
+type Resolved = { readonly path: string } | { readonly error: string; readonly status: number };
+
+/** PATH search (or the path itself if it has a slash) through `sys`'s view of the filesystem. */
+export function resolveCommand(sys: Sys, name: string, pathVar: string | undefined): Resolved {
+  const check = (p: string): Resolved | undefined => {
+    let st;
+    try {
+      st = sys.stat(p);
+    } catch (e) {
+      if (isSysError(e, 'EACCES')) return { error: 'Permission denied', status: 126 };
+      return undefined;
+    }
+    if (st.type === 'dir') return { error: 'Is a directory', status: 126 };
+    if (st.type !== 'file' || (st.mode & 0o111) === 0) return { error: 'Permission denied', status: 126 };
+    return { path: p };
+  };
+  if (name.includes('/')) return check(name) ?? { error: 'No such file or directory', status: 127 };
+  if (!name) return { error: 'command not found', status: 127 };
+  let denied: Resolved | undefined;
+  for (const dir of (pathVar ?? DEFAULT_PATH).split(':')) {
+    const r = check(`${dir || '.'}/${name}`);
+    if (r && 'path' in r) return r;
+    if (r && r.error === 'Permission denied') denied ??= r;
+  }
+  return denied ?? { error: 'command not found', status: 127 };
+}
+
+/** exec a program in process `sys` (already forked): resolve, then run the model program, the interpreter of a `#!` script, or sh. */
+export async function runProgram(host: ShellHost, sys: Sys, argv: string[], env: Map<string, string>, io: Stdio, background = false, execNow = false, hops = 0): Promise<number> {
+  const name = argv[0] ?? '';
+  const r = resolveCommand(sys, name, env.get('PATH'));
+  if ('error' in r) {
+    io.stderr.write(`sh: ${name}: ${r.error}\n`);
+    return r.status;
+  }
+  let data;
+  try {
+    data = sys.readFile(r.path);
+  } catch (e) {
+    if (isSysError(e)) {
+      io.stderr.write(`sh: ${name}: ${e.strerror}\n`);
+      return 126;
+    }
+    throw e;
+  }
+  if (execNow) {
+    try {
+      sys.exec(argv, env);
+    } catch {
+      // the model could not record the exec; the program still runs in this process
+    }
+  }
+  const prog = programOf(data);
+  if (prog) {
+    let args = argv;
+    let cmdName = prog;
+    if (prog === 'busybox') {
+      let applet = basename(name);
+      if (applet === 'busybox') {
+        args = argv.slice(1);
+        if (!args.length) {
+          io.stdout.write('BusyBox v1.36.1 (2023-07-27 17:12:24 UTC) multi-call binary.\nUsage: busybox [function [arguments]...]\n');
+          return 0;
+        }
+        applet = basename(args[0]);
+      }
+      if (!BUSYBOX_APPLETS.has(applet)) {
+        io.stderr.write(`${applet}: applet not found\n`);
+        return 127;
+      }
+      cmdName = applet === 'ash' ? 'sh' : applet;
+    }
+    const cmd = findCommand(cmdName);
+    if (!cmd) {
+      io.stderr.write(`sh: ${name}: not available in this model\n`);
+      return 127;
+    }
+    return runCommand(cmd, makeContext(host, sys, args, env, io, background));
+  }
+  const bang = shebangOf(data);
+  if (bang && bang.length && hops < 4) {
+    try {
+      sys.stat(bang[0]);
+    } catch {
+      io.stderr.write(`sh: ${name}: ${bang[0]}: bad interpreter: No such file or directory\n`);
+      return 126;
+    }
+    return runProgram(host, sys, [bang[0], ...bang.slice(1), r.path, ...argv.slice(1)], env, io, background, false, hops + 1);
+  }
+  // ENOEXEC: POSIX shells run the file as a shell script in a new shell
+  const sh = new Shell({ sys, host, env, argv0: name, args: argv.slice(1) });
+  try {
+    return await sh.runSource(toText(data, 1024 * 1024), io);
+  } catch (e) {
+    if (e instanceof ExitSignal) return e.status;
+    throw e;
+  }
+}
+
+const hosts = new WeakMap<CommandContext, ShellHost>();
+
+/** The session host behind a context (a plain batch host for contexts built elsewhere, e.g. other layers' tests). */
+export function hostOf(ctx: CommandContext): ShellHost {
+  let h = hosts.get(ctx);
+  if (!h) {
+    h = batchHost({ columns: ctx.columns });
+    hosts.set(ctx, h);
+  }
+  return h;
+}
+
+/** The CommandContext a program gets: its argv, environment, streams and its own process's Sys. */
+export function makeContext(host: ShellHost, sys: Sys, argv: readonly string[], env: Map<string, string>, io: Stdio, background: boolean): CommandContext {
+  const ctx: CommandContext = {
+    argv,
+    env,
+    stdin: io.stdin,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    sys,
+    columns: host.columns,
+    checkpoint: () => checkpoint(host, sys, background),
+    runShell: async (source, sys2, io2) => {
+      const sh = new Shell({ sys: sys2, host, env: io2?.env ?? env });
+      try {
+        return await sh.runSource(source, { stdin: io2?.stdin ?? io.stdin, stdout: io2?.stdout ?? io.stdout, stderr: io2?.stderr ?? io.stderr });
+      } catch (e) {
+        if (e instanceof ExitSignal) return e.status;
+        throw e;
+      }
+    },
+    interact: (sys2, argv2, env2) => host.interact(sys2, argv2, io, env2),
+  };
+  hosts.set(ctx, host);
+  return ctx;
+}
+
+/** Run a registered command, turning what it throws into shell-style results: never a JavaScript stack. */
+export async function runCommand(cmd: Command, ctx: CommandContext): Promise<number> {
+  const name = basename(ctx.argv[0] ?? cmd.name);
+  try {
+    if (ctx.argv[1] === '--help' && cmd.help) {
+      ctx.stdout.write(cmd.help.endsWith('\n') ? cmd.help : cmd.help + '\n');
+      return 0;
+    }
+    const st = await cmd.run(ctx);
+    return Number.isInteger(st) ? st & 255 : 1;
+  } catch (e) {
+    if (e instanceof Interrupted) return e.status;
+    if (e instanceof OutputLimit) throw e;
+    if (e instanceof ExitSignal) return e.status;
+    if (isSysError(e)) {
+      ctx.stderr.write(`${name}: ${e.path ? e.path + ': ' : ''}${e.message}\n`);
+      return 1;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    ctx.stderr.write(`${name}: internal error in the model: ${msg}\n`);
+    return 1;
+  }
+}
+
+function basename(p: string): string {
+  const s = p.replace(/\/+$/, '');
+  return s.slice(s.lastIndexOf('/') + 1) || p;
+}

@@ -1,0 +1,441 @@
+/**
+ * A recursive-descent parser for the POSIX shell grammar (XCU 2.10) plus the
+ * everyday bash bits (`function f`, `&>`, `time`, `$'…'`). parse() never
+ * throws: it returns a tree, `incomplete` (the terminal shows PS2 `> `) or a
+ * syntax error in bash's words.
+ */
+import type { AndOr, Assign, CaseItem, Command, ParseResult, Pipeline, Redir, RedirOp, Script, Word } from './ast.ts';
+import { Incomplete, Lexer, ParseError, unexpected } from './lexer.ts';
+import type { Token } from './lexer.ts';
+
+const REDIR_OPS = new Set(['<', '>', '>>', '>|', '<>', '>&', '<&', '&>', '&>>', '<<', '<<-']);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Guard against pathological nesting (`((((((…`): bash has no limit, our stack does. */
+const MAX_DEPTH = 200;
+
+/** Parse a whole script. */
+export function parse(source: string): ParseResult {
+  try {
+    return { kind: 'ok', script: parseOrThrow(source) };
+  } catch (e) {
+    if (e instanceof Incomplete) return { kind: 'incomplete' };
+    if (e instanceof ParseError) return { kind: 'error', message: e.message };
+    if (e instanceof RangeError) return { kind: 'error', message: 'syntax error: expression too deeply nested' };
+    throw e;
+  }
+}
+
+function parseOrThrow(source: string, depth = 0): Script {
+  const p = new Parser(source, 0, depth);
+  const script = p.list(() => false);
+  const t = p.peek();
+  if (t.kind !== 'eof') throw unexpected(tokenText(t));
+  p.finish();
+  return script;
+}
+
+function tokenText(t: Token): string {
+  if (t.kind === 'op') return t.value;
+  if (t.kind === 'word') return t.word.raw;
+  return 'newline';
+}
+
+function isReserved(t: Token, ...words: string[]): boolean {
+  if (t.kind !== 'word' || t.word.parts.length !== 1) return false;
+  const p = t.word.parts[0];
+  return p.type === 'lit' && !p.quoted && words.includes(p.value);
+}
+
+const RESERVED = ['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', '{', '}', '!', 'in', 'function'];
+
+interface PendingHeredoc {
+  readonly redir: Redir;
+  readonly delim: string;
+  readonly strip: boolean;
+  readonly quoted: boolean;
+}
+
+class Parser {
+  readonly #lx: Lexer;
+  #peeked: Token | undefined;
+  #pending: PendingHeredoc[] = [];
+  readonly #depth: number;
+  #nest = 0;
+
+  constructor(src: string, pos: number, depth: number) {
+    if (depth > MAX_DEPTH) throw new ParseError('syntax error: expression too deeply nested');
+    this.#depth = depth;
+    this.#lx = new Lexer(
+      src,
+      pos,
+      (s, at) => {
+        const sub = new Parser(s, at, depth + 1);
+        const script = sub.list((t) => t.kind === 'op' && t.value === ')');
+        const end = sub.peek();
+        if (end.kind === 'eof') throw new Incomplete();
+        sub.finish();
+        return { script, end: end.start };
+      },
+      (s) => parseOrThrow(s, depth + 1),
+    );
+  }
+
+  peek(): Token {
+    this.#peeked ??= this.#lx.token();
+    return this.#peeked;
+  }
+
+  next(): Token {
+    const t = this.peek();
+    this.#peeked = undefined;
+    if (t.kind === 'newline' && this.#pending.length) this.#readHeredocs();
+    return t;
+  }
+
+  /** At end of input: a here-document still waiting for its body means more input is needed. */
+  finish(): void {
+    if (this.#pending.length) throw new Incomplete();
+  }
+
+  #skipNewlines(): void {
+    while (this.peek().kind === 'newline') this.next();
+  }
+
+  #expect(word: string): void {
+    const t = this.peek();
+    if (t.kind === 'eof') throw new Incomplete();
+    if (!isReserved(t, word)) throw unexpected(tokenText(t));
+    this.next();
+  }
+
+  #expectOp(op: string): void {
+    const t = this.peek();
+    if (t.kind === 'eof') throw new Incomplete();
+    if (t.kind !== 'op' || t.value !== op) throw unexpected(tokenText(t));
+    this.next();
+  }
+
+  /** A list of and-or lists, stopping before a token `stop` accepts (or end of input). */
+  list(stop: (t: Token) => boolean): Script {
+    const items: AndOr[] = [];
+    for (;;) {
+      this.#skipNewlines();
+      const t = this.peek();
+      if (t.kind === 'eof' || stop(t)) return items;
+      const ao = this.#andOr();
+      const sep = this.peek();
+      if (sep.kind === 'op' && (sep.value === ';' || sep.value === '&')) {
+        this.next();
+        items.push(sep.value === '&' ? { ...ao, background: true } : ao);
+      } else if (sep.kind === 'newline') {
+        this.next();
+        items.push(ao);
+      } else if (sep.kind === 'eof' || stop(sep)) {
+        items.push(ao);
+        return items;
+      } else throw unexpected(tokenText(sep));
+    }
+  }
+
+  /** A non-empty list ended by one of the reserved `words` (or other `stop` tokens). */
+  #body(words: string[], stopOp?: string): Script {
+    const script = this.list((t) => isReserved(t, ...words) || (stopOp !== undefined && t.kind === 'op' && t.value === stopOp));
+    const t = this.peek();
+    if (t.kind === 'eof') throw new Incomplete();
+    if (!script.length) throw unexpected(tokenText(t));
+    return script;
+  }
+
+  #andOr(): AndOr {
+    const first = this.#pipeline();
+    const rest: { op: '&&' | '||'; pipeline: Pipeline }[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== 'op' || (t.value !== '&&' && t.value !== '||')) break;
+      this.next();
+      this.#skipNewlines();
+      rest.push({ op: t.value, pipeline: this.#pipeline() });
+    }
+    return { first, rest, background: false };
+  }
+
+  #pipeline(): Pipeline {
+    const start = this.peek().start;
+    let time = false;
+    let negate = false;
+    if (isReserved(this.peek(), 'time')) {
+      time = true;
+      this.next();
+    }
+    if (isReserved(this.peek(), '!')) {
+      negate = true;
+      this.next();
+    }
+    const commands = [this.#command()];
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== 'op' || t.value !== '|') break;
+      this.next();
+      this.#skipNewlines();
+      commands.push(this.#command());
+    }
+    const raw = this.#lx.src.slice(start, this.#peeked ? this.#peeked.start : this.#lx.pos).trim();
+    return { negate, time, commands, raw };
+  }
+
+  #command(): Command {
+    if (++this.#nest + this.#depth > MAX_DEPTH) throw new ParseError('syntax error: expression too deeply nested');
+    try {
+      return this.#commandInner();
+    } finally {
+      this.#nest--;
+    }
+  }
+
+  #commandInner(): Command {
+    const t = this.peek();
+    if (t.kind === 'eof') throw new Incomplete();
+    if (t.kind === 'word') {
+      if (isReserved(t, 'if')) return this.#redirs(this.#if());
+      if (isReserved(t, 'for')) return this.#redirs(this.#for());
+      if (isReserved(t, 'while', 'until')) return this.#redirs(this.#while());
+      if (isReserved(t, 'case')) return this.#redirs(this.#case());
+      if (isReserved(t, '{')) {
+        this.next();
+        const body = this.#body(['}']);
+        this.#expect('}');
+        return this.#redirs({ type: 'group', body, redirs: [] });
+      }
+      if (isReserved(t, 'function')) return this.#functionKeyword();
+      if (isReserved(t, ...RESERVED.filter((w) => w !== 'in'))) throw unexpected(t.word.raw);
+    }
+    if (t.kind === 'op' && t.value === '(') {
+      this.next();
+      const body = this.#body([], ')');
+      this.#expectOp(')');
+      return this.#redirs({ type: 'subshell', body, redirs: [] });
+    }
+    if (t.kind === 'op' && !REDIR_OPS.has(t.value)) throw unexpected(t.value);
+    if (t.kind === 'newline') throw unexpected('newline');
+    return this.#simple();
+  }
+
+  #redirs(cmd: Command): Command {
+    const redirs: Redir[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== 'op' || !REDIR_OPS.has(t.value)) break;
+      redirs.push(this.#redir());
+    }
+    return redirs.length ? { ...cmd, redirs: [...cmd.redirs, ...redirs] } : cmd;
+  }
+
+  #redir(): Redir {
+    const t = this.next();
+    if (t.kind !== 'op') throw unexpected(tokenText(t));
+    const w = this.peek();
+    if (w.kind !== 'word') throw unexpected(tokenText(w));
+    this.next();
+    const redir: Redir = { fd: t.fd, op: t.value as RedirOp, target: w.word };
+    if (t.value === '<<' || t.value === '<<-') {
+      const quoted = /['"\\]/.test(w.word.raw);
+      this.#pending.push({ redir, delim: unquote(w.word), strip: t.value === '<<-', quoted });
+    }
+    return redir;
+  }
+
+  #readHeredocs(): void {
+    const lx = this.#lx;
+    const s = lx.src;
+    for (const h of this.#pending.splice(0)) {
+      const lines: string[] = [];
+      for (;;) {
+        if (lx.pos >= s.length) throw new Incomplete();
+        const nl = s.indexOf('\n', lx.pos);
+        let line = s.slice(lx.pos, nl < 0 ? s.length : nl);
+        if (h.strip) line = line.replace(/^\t+/, '');
+        if (nl < 0 && line !== h.delim) throw new Incomplete();
+        lx.pos = nl < 0 ? s.length : nl + 1;
+        if (line === h.delim) break;
+        lines.push(line);
+      }
+      const text = lines.length ? lines.join('\n') + '\n' : '';
+      h.redir.heredoc = h.quoted
+        ? { parts: [{ type: 'lit', value: text, quoted: true }], raw: text }
+        : { parts: new Lexer(text, 0, () => { throw new Incomplete(); }, (x) => parseOrThrow(x, this.#depth + 1)).readQuoted(undefined), raw: text };
+    }
+  }
+
+  #simple(): Command {
+    const assigns: Assign[] = [];
+    const words: Word[] = [];
+    const redirs: Redir[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === 'op' && REDIR_OPS.has(t.value)) {
+        redirs.push(this.#redir());
+        continue;
+      }
+      if (t.kind !== 'word') break;
+      if (!words.length) {
+        const a = assignment(t.word);
+        if (a) {
+          this.next();
+          assigns.push(a);
+          continue;
+        }
+      }
+      this.next();
+      words.push(t.word);
+      if (words.length === 1 && !assigns.length && !redirs.length) {
+        const paren = this.peek();
+        if (paren.kind === 'op' && paren.value === '(') {
+          if (!NAME.test(t.word.raw) && !/^[A-Za-z_:.][\w:.-]*$/.test(t.word.raw)) throw unexpected('(');
+          this.next();
+          this.#expectOp(')');
+          this.#skipNewlines();
+          return { type: 'func', name: t.word.raw, body: this.#command(), redirs: [] };
+        }
+      }
+    }
+    if (!assigns.length && !words.length && !redirs.length) throw unexpected(tokenText(this.peek()));
+    const after = this.peek();
+    if (after.kind === 'op' && after.value === '(') throw unexpected('(');
+    return { type: 'simple', assigns, words, redirs };
+  }
+
+  #functionKeyword(): Command {
+    this.next();
+    const n = this.next();
+    if (n.kind === 'eof') throw new Incomplete();
+    if (n.kind !== 'word') throw unexpected(tokenText(n));
+    const p = this.peek();
+    if (p.kind === 'op' && p.value === '(') {
+      this.next();
+      this.#expectOp(')');
+    }
+    this.#skipNewlines();
+    return { type: 'func', name: n.word.raw, body: this.#command(), redirs: [] };
+  }
+
+  #if(): Command {
+    this.next();
+    const clauses: { cond: Script; body: Script }[] = [];
+    let orElse: Script | undefined;
+    const cond = this.#body(['then']);
+    this.#expect('then');
+    clauses.push({ cond, body: this.#body(['elif', 'else', 'fi']) });
+    for (;;) {
+      const t = this.peek();
+      if (isReserved(t, 'elif')) {
+        this.next();
+        const c = this.#body(['then']);
+        this.#expect('then');
+        clauses.push({ cond: c, body: this.#body(['elif', 'else', 'fi']) });
+      } else if (isReserved(t, 'else')) {
+        this.next();
+        orElse = this.#body(['fi']);
+      } else break;
+    }
+    this.#expect('fi');
+    return { type: 'if', clauses, orElse, redirs: [] };
+  }
+
+  #for(): Command {
+    this.next();
+    const n = this.next();
+    if (n.kind === 'eof') throw new Incomplete();
+    if (n.kind !== 'word' || !NAME.test(n.word.raw)) throw unexpected(tokenText(n));
+    let items: Word[] | undefined;
+    this.#skipNewlines();
+    const t = this.peek();
+    if (isReserved(t, 'in')) {
+      this.next();
+      items = [];
+      for (;;) {
+        const w = this.peek();
+        if (w.kind !== 'word') break;
+        this.next();
+        items.push(w.word);
+      }
+      const sep = this.peek();
+      if (sep.kind === 'eof') throw new Incomplete();
+      if (sep.kind === 'op' && sep.value === ';') this.next();
+      else if (sep.kind !== 'newline') throw unexpected(tokenText(sep));
+    } else if (t.kind === 'op' && t.value === ';') this.next();
+    this.#skipNewlines();
+    this.#expect('do');
+    const body = this.#body(['done']);
+    this.#expect('done');
+    return { type: 'for', name: n.word.raw, items, body, redirs: [] };
+  }
+
+  #while(): Command {
+    const until = isReserved(this.next(), 'until');
+    const cond = this.#body(['do']);
+    this.#expect('do');
+    const body = this.#body(['done']);
+    this.#expect('done');
+    return { type: 'while', until, cond, body, redirs: [] };
+  }
+
+  #case(): Command {
+    this.next();
+    const w = this.next();
+    if (w.kind === 'eof') throw new Incomplete();
+    if (w.kind !== 'word') throw unexpected(tokenText(w));
+    this.#skipNewlines();
+    this.#expect('in');
+    const items: CaseItem[] = [];
+    for (;;) {
+      this.#skipNewlines();
+      const t = this.peek();
+      if (t.kind === 'eof') throw new Incomplete();
+      if (isReserved(t, 'esac')) {
+        this.next();
+        break;
+      }
+      if (t.kind === 'op' && t.value === '(') this.next();
+      const patterns: Word[] = [];
+      for (;;) {
+        const p = this.next();
+        if (p.kind === 'eof') throw new Incomplete();
+        if (p.kind !== 'word') throw unexpected(tokenText(p));
+        patterns.push(p.word);
+        const bar = this.peek();
+        if (bar.kind === 'op' && bar.value === '|') this.next();
+        else break;
+      }
+      this.#expectOp(')');
+      const body = this.list((x) => isReserved(x, 'esac') || (x.kind === 'op' && x.value === ';;'));
+      items.push({ patterns, body });
+      const end = this.peek();
+      if (end.kind === 'eof') throw new Incomplete();
+      if (end.kind === 'op' && end.value === ';;') this.next();
+      else if (!isReserved(end, 'esac')) throw unexpected(tokenText(end));
+    }
+    return { type: 'case', word: w.word, items, redirs: [] };
+  }
+}
+
+/** `NAME=value` as the first words of a simple command (XCU 2.9.1). */
+function assignment(w: Word): Assign | undefined {
+  const first = w.parts[0];
+  if (!first || first.type !== 'lit' || first.quoted) return undefined;
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.value);
+  if (!m) return undefined;
+  const rest = first.value.slice(m[0].length);
+  const parts = rest ? [{ ...first, value: rest }, ...w.parts.slice(1)] : w.parts.slice(1);
+  return { name: m[1], value: { parts, raw: w.raw.slice(m[0].length) } };
+}
+
+/** The here-document delimiter: the word with its quotes removed (XCU 2.7.4). */
+function unquote(w: Word): string {
+  let out = '';
+  for (const p of w.parts) {
+    if (p.type === 'lit') out += p.value;
+    else if (p.type === 'dq') out += p.parts.map((x) => (x.type === 'lit' ? x.value : '')).join('');
+    else out += w.raw;
+  }
+  return out;
+}
