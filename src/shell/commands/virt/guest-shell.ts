@@ -11,7 +11,14 @@ import type { Sys } from '../../../model/kernel/types.ts';
 import type { CommandContext } from '../../types.ts';
 import { messageOf, sleepUntil } from './common.ts';
 
-type Interact = (sys: Sys, argv: string[]) => Promise<number>;
+type Interact = (sys: Sys, argv: readonly string[]) => Promise<number>;
+
+/** ctx.interact (an interactive shell in a terminal, stdin otherwise), or a stdin script where the host has none. */
+function interactive(ctx: CommandContext): Interact {
+  const i = (ctx as { interact?: Interact }).interact;
+  if (i) return (sys, argv) => i.call(ctx, sys, argv);
+  return async (sys) => ctx.runShell(await ctx.stdin.readAll(), sys, { stdout: ctx.stdout, stderr: ctx.stderr });
+}
 
 /** Print console lines as the clock reaches them, until the guest is at its login prompt (or the domain stops). */
 export async function followBoot(ctx: CommandContext, hv: Hypervisor, name: string, from = 0, print = true): Promise<number> {
@@ -62,16 +69,17 @@ export async function attachConsole(ctx: CommandContext, hv: Hypervisor, name: s
     return 1;
   }
   ctx.stdout.write(`Connected to domain '${name}'\nEscape character is ^] (Ctrl + ])\n`);
-  await followBoot(ctx, hv, name);
+  // a serial console shows what is printed from now on; once booted, getty reprints its prompt
+  const elapsed = hv.now() - (d.startedUs ?? 0);
+  const already = d.plan?.lines.filter((l) => l.atUs < elapsed).length ?? 0;
+  const total = d.plan?.lines.length ?? 0;
+  if (already >= total && d.plan) ctx.stdout.write(`\n${d.plan.lines[total - 1].text}`);
+  await followBoot(ctx, hv, name, already);
   const guest = hv.domain(name).guest;
   if (!guest) return 0;
   ctx.stdout.write('root (automatic login)\n\n');
-  const interact = (ctx as unknown as { interact?: Interact }).interact;
   const shell = loginShell(hv, name);
-  return withLogin(guest, async (sys) => {
-    if (interact && ctx.stdout.isTty) return interact.call(ctx, sys, [shell]);
-    return ctx.runShell(await ctx.stdin.readAll(), sys, { stdout: ctx.stdout, stderr: ctx.stderr });
-  });
+  return withLogin(guest, (sys) => interactive(ctx)(sys, [shell]));
 }
 
 /** vm ssh NAME -- CMD…: one command in the guest, or an interactive shell without CMD. Exit 255 when ssh cannot connect. */
@@ -85,11 +93,7 @@ export async function sshRun(ctx: CommandContext, hv: Hypervisor, name: string, 
   }
   const guest = d.guest;
   if (command.length === 0) {
-    const interact = (ctx as unknown as { interact?: Interact }).interact;
-    return withLogin(guest, async (sys) => {
-      if (interact && ctx.stdout.isTty) return interact.call(ctx, sys, [loginShell(hv, name)]);
-      return ctx.runShell(await ctx.stdin.readAll(), sys, { stdout: ctx.stdout, stderr: ctx.stderr });
-    });
+    return withLogin(guest, (sys) => interactive(ctx)(sys, [loginShell(hv, name)]));
   }
   return withLogin(guest, (sys) => ctx.runShell(command.join(' '), sys, { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr }));
 }
