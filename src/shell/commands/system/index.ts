@@ -14,5 +14,7 @@ import { lsns } from './lsns.ts';
 import { dmesg } from './dmesg.ts';
 import { sysctl } from './sysctl.ts';
 import { ip } from './ip.ts';
+import { top } from './top.ts';
+import { capsh, nproc, pivotRoot, reboot, uptime } from './tools.ts';
 
-export const commands: Command[] = [ps, kill, sleep, id, whoami, uname, hostname, mount, umount, df, free, unshare, nsenter, chroot, lsns, dmesg, sysctl, ip];
+export const commands: Command[] = [ps, kill, sleep, id, whoami, uname, hostname, mount, umount, df, free, unshare, nsenter, chroot, lsns, dmesg, sysctl, ip, top, nproc, uptime, reboot, pivotRoot, capsh];
