@@ -19,11 +19,17 @@ export interface CompletionRequest {
 /** Returns full candidate words for `current`, or undefined to fall back to file names. */
 export type Completer = (req: CompletionRequest) => readonly string[] | undefined;
 
-const completers = new Map<string, Completer>();
+// `var`, not `const`: commands/index.ts and this file import each other, and a command
+// folder may register before this module body has run (vitest evaluates the graph asynchronously).
+// eslint-disable-next-line no-var
+var completerMap: Map<string, Completer> | undefined;
+function completersOf(): Map<string, Completer> {
+  return (completerMap ??= new Map<string, Completer>());
+}
 
 /** Register completion for a command (e.g. `registerCompleter('docker', …)` from commands/docker). */
 export function registerCompleter(command: string, fn: Completer): void {
-  completers.set(command, fn);
+  completersOf().set(command, fn);
 }
 
 const BREAKS = new Set([' ', '\t', ';', '|', '&', '<', '>', '(', ')', '`']);
@@ -43,7 +49,7 @@ export function complete(sh: Shell, line: string, cursor: number): { from: numbe
   } else if (words.length === 0 && !word.includes('/')) {
     candidates = commandNames(sh).filter((n) => n.startsWith(word));
   } else {
-    const fn = words.length ? completers.get(words[0].split('/').pop()!) : undefined;
+    const fn = words.length ? completersOf().get(words[0].split('/').pop()!) : undefined;
     const custom = fn?.({ words, current: word, sys: sh.sys });
     candidates = custom ? custom.filter((c) => c.startsWith(word)) : fileNames(sh, word, false);
   }

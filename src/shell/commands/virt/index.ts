@@ -8,5 +8,6 @@ import { ver } from './ver.ts';
 import { virsh } from './virsh.ts';
 import { virtWhat } from './virt-what.ts';
 import { vm } from './vm.ts';
+import './completion.ts';
 
 export const commands: Command[] = [virsh, qemuImg, vm, kvmOk, virtWhat, lsmod, systemdAnalyze, ver];
