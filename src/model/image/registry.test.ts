@@ -60,7 +60,7 @@ describe('Registry.push then pull on a second host (claims same-image-everywhere
     const config: ImageConfig = { ...base.config, rootfs: { type: 'layers', diff_ids: [...base.config.rootfs.diff_ids, d.diffId] }, history: [...(base.config.history ?? []), { created_by: 'COPY run.sh /app/ # buildkit' }] };
     dev.add(config, [...dev.layerSources(base.id), { ...d, entries: () => entries }], { tags: ['shop/web:1'] });
     const pushed = reg.push('shop/web:1', dev);
-    expect(pushed.layers.map((l) => l.status)).toEqual(['Pushed', 'Layer already exists']);
+    expect(pushed.layers.map((l) => l.status)).toEqual(['Pushed', 'Mounted from library/alpine']);
     expect(pushed.layers[0].bytes).toBe(d.tarSize);
     const prod = host(2);
     reg.pull('alpine:3.22', prod);
@@ -69,6 +69,14 @@ describe('Registry.push then pull on a second host (claims same-image-everywhere
     expect(pulled.layers[1].bytes).toBe(d.tarSize);
     expect(pulled.digest).toBe(pushed.digest);
     expect(prod.resolve('shop/web:1')?.id).toBe(dev.resolve('shop/web:1')?.id);
+  });
+  it('a base layer loaded (not pulled) is mounted from the built-in repository, not uploaded', () => {
+    const reg = new Registry();
+    const src = host(11);
+    new Registry().pull('alpine:3.22', src);
+    src.tag('team/tool:2', 'alpine:3.22');
+    const r = reg.push('team/tool:2', src);
+    expect(r.layers.map((l) => [l.status, l.bytes])).toEqual([['Mounted from library/alpine', 0]]);
   });
   it('push of an image that is not there', () => {
     expect(() => new Registry().push('ghost:1', host(1))).toThrow('An image does not exist locally with the tag: ghost');
@@ -133,6 +141,7 @@ describe('pullLines / pushLines (docker pull/push output)', () => {
     reg.pull('alpine:3.22', h);
     h.tag('shop/base:1', 'alpine:3.22');
     const r = reg.push('shop/base:1', h);
-    expect(pushLines(r)).toEqual(['The push refers to repository [docker.io/shop/base]', `${r.layers[0].id}: Layer already exists`, `1: digest: ${r.digest} size: ${r.manifestSize}`]);
+    expect(pushLines(r)).toEqual(['The push refers to repository [docker.io/shop/base]', `${r.layers[0].id}: Mounted from library/alpine`, `1: digest: ${r.digest} size: ${r.manifestSize}`]);
+    expect(reg.push('shop/base:1', h).layers[0].status).toBe('Layer already exists');
   });
 });

@@ -11,7 +11,8 @@
 import { fail } from '../errors.ts';
 import { BlobStore } from './blob-store.ts';
 import type { ImageDef } from './builtin.ts';
-import { BUILTIN_IMAGES, resolveImage } from './builtin.ts';
+import { allLayers, BUILTIN_IMAGES, resolveImage } from './builtin.ts';
+import { BAKED } from './builtin/baked.ts';
 import type { Digest } from './digest.ts';
 import { shortId } from './digest.ts';
 import type { Descriptor, ImageConfig, Manifest } from './image.ts';
@@ -24,7 +25,7 @@ import { parseRef } from './reference.ts';
 export interface LayerProgress {
   /** First 12 hex digits of the layer blob digest, as Docker prints it. */
   readonly id: string;
-  readonly status: 'Already exists' | 'Pull complete' | 'Layer already exists' | 'Pushed';
+  readonly status: 'Already exists' | 'Pull complete' | 'Layer already exists' | 'Pushed' | `Mounted from ${string}`;
   readonly bytes: number;
 }
 
@@ -61,10 +62,22 @@ export class Registry {
   #repos = new Map<string, Repo>();
   #transfer = new Map<Digest, number>();
   #lazy = new Map<string, ImageDef>();
+  /** Which repositories hold each layer blob (for "Layer already exists" vs "Mounted from"). */
+  #blobRepos = new Map<Digest, Set<string>>();
+  /** Built-in layers not materialised yet, by diff ID (from the baked table): a push can mount them. */
+  #lazyLayers = new Map<string, string>();
 
   /** A registry that serves the built-in images (resolved lazily, so construction costs nothing). */
   constructor(opts: { builtins?: boolean } = {}) {
-    if (opts.builtins ?? true) for (const d of BUILTIN_IMAGES) for (const t of d.tags) this.#lazy.set(`${d.repository}:${t}`, d);
+    if (opts.builtins ?? true) {
+      for (const d of BUILTIN_IMAGES) {
+        for (const t of d.tags) this.#lazy.set(`${d.repository}:${t}`, d);
+        for (const l of allLayers(d)) {
+          const baked = BAKED[l.key];
+          if (baked && !this.#lazyLayers.has(baked.diffId)) this.#lazyLayers.set(baked.diffId, `${d.repository}:${d.tags[0]}`);
+        }
+      }
+    }
   }
 
   #materialise(name: string): void {
@@ -82,6 +95,11 @@ export class Registry {
   #putImage(repository: string, tag: string, config: ImageConfig, layers: readonly LayerSource[]): { digest: Digest; size: number } {
     const cfg = this.blobs.put(jsonBytes(config), MEDIA.config);
     const descs: Descriptor[] = layers.map((l) => this.blobs.putTar(l.entries, { diffId: l.diffId, tarSize: l.tarSize }));
+    for (const d of descs) {
+      const set = this.#blobRepos.get(d.digest) ?? new Set<string>();
+      set.add(repository);
+      this.#blobRepos.set(d.digest, set);
+    }
     const m = this.blobs.put(jsonBytes(manifestFor(cfg, descs)), MEDIA.manifest);
     const repo = this.#repos.get(repository) ?? { tags: new Map() };
     repo.tags.set(tag, m.digest);
@@ -156,11 +174,14 @@ export class Registry {
     this.#materialise(`${p.repository}:${p.tag}`);
     const sources = store.layerSources(img.id);
     let bytes = 0;
-    const layers: LayerProgress[] = sources.map((s) => {
-      const have = this.blobs.has(s.diffId);
-      const n = have ? 0 : s.tarSize;
-      bytes += n;
-      return { id: shortId(s.diffId), status: have ? 'Layer already exists' as const : 'Pushed' as const, bytes: n };
+    const layers: LayerProgress[] = sources.map((s): LayerProgress => {
+      const lazy = this.#lazyLayers.get(s.diffId);
+      if (!this.blobs.has(s.diffId) && lazy) this.#materialise(lazy);
+      const repos = this.#blobRepos.get(s.diffId);
+      if (repos?.has(p.repository)) return { id: shortId(s.diffId), status: 'Layer already exists', bytes: 0 };
+      if (repos?.size) return { id: shortId(s.diffId), status: `Mounted from ${remotePath([...repos].sort()[0])}`, bytes: 0 };
+      bytes += s.tarSize;
+      return { id: shortId(s.diffId), status: 'Pushed', bytes: s.tarSize };
     }).reverse();
     const cfgNew = !this.blobs.has(img.id);
     const { digest, size } = this.#putImage(p.repository, p.tag, img.config, sources);
