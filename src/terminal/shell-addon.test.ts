@@ -37,7 +37,7 @@ describe('typing at the prompt', () => {
     { name: 'Ctrl-C abandons PS2', keys: ['for x\r', '\x03'], screen: [`${P} for x`, '> ^C', `${P}`] },
     { name: 'Ctrl-D on an empty line exits', keys: ['\x04'], screen: [`${P} exit`, '[The shell exited with status 0. Press Enter for a fresh session.]'] },
     { name: 'Tab completes a single candidate', keys: ['ech\t', 'ok\r'], screen: [`${P} echo ok`, 'ok', `${P}`] },
-    { name: 'Tab lists several candidates', keys: ['e\t'], screen: [`${P} e`, 'echo  exit', `${P} e`] },
+    { name: 'Tab lists several candidates', keys: ['e\t', '\t'], screen: [`${P} e`, 'echo  exit', `${P} e`] },
   ])('$name', async ({ keys, screen }) => {
     const h = await open();
     for (const k of keys) {

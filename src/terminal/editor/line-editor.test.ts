@@ -157,8 +157,21 @@ describe('completion (readline "Completing")', () => {
     expect(asked).toEqual({ kind: 'complete', line: '🐳 ab', cursor: 4 });
   });
 
-  it('lists ambiguous candidates in columns below the line, then redraws it', async () => {
+  it('rings the bell on the first ambiguous Tab, like readline', () => {
     const { effects } = complete('docker i\t', 7, ['image', 'images', 'info']);
+    expect(effects).toEqual([{ kind: 'bell' }]);
+  });
+
+  it('a key between two Tabs starts over: bell again', () => {
+    const { editor } = complete('docker i\t', 7, ['image', 'images', 'info', 'in']);
+    editor.feed('n\x7f\t');
+    expect(editor.completion({ from: 7, candidates: ['image', 'images', 'info'] })).toEqual([{ kind: 'bell' }]);
+  });
+
+  it('lists ambiguous candidates in columns below the line on the second Tab, then redraws it', async () => {
+    const { editor } = complete('docker i\t', 7, ['image', 'images', 'info']);
+    editor.feed('\t');
+    const effects = editor.completion({ from: 7, candidates: ['image', 'images', 'info'] });
     const screen = new HeadlessScreen(40, 10);
     await screen.write('$ docker i');
     for (const e of effects) if (e.kind === 'write') await screen.write(e.text);

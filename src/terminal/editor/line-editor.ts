@@ -43,6 +43,8 @@ export class LineEditor {
   #cursor = 0;
   #active = false;
   #completing = false;
+  /** The previous key was a Tab that found several candidates and could not extend the word: a second Tab lists them. */
+  #tabAgainLists = false;
   #pasting = false;
   #afterCR = false;
   #history: string[] = [];
@@ -99,6 +101,7 @@ export class LineEditor {
 
   /** Begin reading a line after `prompt`, which is printed at column `startCol`. Returns the text to write. */
   start(prompt: string, startCol = 0): string {
+    this.#tabAgainLists = false;
     this.#prompt = prompt;
     this.#promptChars = [...stripAnsi(prompt)];
     this.#chars = [];
@@ -127,9 +130,11 @@ export class LineEditor {
         for (; i < keys.length && this.#inserts(keys[i]); i++) run.push(keys[i] === '\t' ? ' ' : keys[i]);
         out += this.#search ? this.#searchType(run) : this.#insert(run);
         this.#afterCR = false;
+        this.#tabAgainLists = false;
         continue;
       }
       const key = keys[i++];
+      if (key !== '\t') this.#tabAgainLists = false;
       const skipLF = key === '\n' && this.#afterCR;
       this.#afterCR = key === '\r';
       if (skipLF) continue;
@@ -163,7 +168,11 @@ export class LineEditor {
     }
     const prefix = commonPrefix(candidates);
     if (prefix.length > word.length) return [{ kind: 'write', text: this.#replace(start, prefix) }];
-    // Ambiguous: list them under the line, then draw the prompt and line again (bash's second Tab).
+    // Ambiguous: readline rings the bell on the first Tab and lists the candidates on the second.
+    if (!this.#tabAgainLists) {
+      this.#tabAgainLists = true;
+      return [{ kind: 'bell' }];
+    }
     return [{ kind: 'write', text: this.interject(formatCandidates(candidates, this.#columns)) }];
   }
 
