@@ -126,3 +126,24 @@ describe('<Aside>, <Figure>, <LayerDiagram>', () => {
       .rejects.toThrow('layers.0.entries.0.path: must be an absolute path');
   });
 });
+
+describe('<Predict>', () => {
+  const props = { id: 'p', question: 'Q?', options: ['a', 'b', 'c'], answer: 2, run: 'docker diff c1' };
+  it('renders a form with radio options, the answer in <details> and the command as a <Cmd>', async () => {
+    const html = await (async () => {
+      const { default: Predict } = await import('./Predict.astro');
+      return render(Predict, { props, slots: { default: 'Because.' } });
+    })();
+    expect(html).toContain('<form class="predict" id="predict-p" data-answer="2" aria-labelledby="predict-p-q">');
+    expect(html.match(/<input type="radio" name="predict-p"/g)).toHaveLength(3);
+    expect(html).toContain('<p><strong>Answer:</strong> c</p>');
+    expect(html).toContain('<sim-cmd><code>docker diff c1</code>');
+  });
+  it.each([
+    [{ ...props, answer: 3 }, 'answer: must be the index (from 0) of one of the options'],
+    [{ ...props, options: ['a'] }, 'options: give at least two options'],
+  ])('rejects bad props: %#', async (bad, message) => {
+    const { default: Predict } = await import('./Predict.astro');
+    await expect(render(Predict, { props: bad, slots: { default: 'x' } })).rejects.toThrow(message);
+  });
+});

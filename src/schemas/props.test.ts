@@ -1,6 +1,6 @@
 // Component props fail the build with the component and the prop named (as Starlight's parseWithFriendlyErrors does).
 import { describe, expect, it } from 'vitest';
-import { claimPropsSchema, layerDiagramPropsSchema, parseProps, terminalPropsSchema } from './props.ts';
+import { claimPropsSchema, cmdPropsSchema, layerDiagramPropsSchema, parseProps, terminalPropsSchema } from './props.ts';
 
 const claim = { id: 'shared-disk', scenario: 'laptop', run: 'docker ps', check: 'true', sources: ['facts-3-3'] };
 
@@ -8,6 +8,10 @@ describe('parseProps', () => {
   it('returns the parsed props with defaults', () => {
     expect(parseProps('Terminal', terminalPropsSchema, { scenario: 'laptop' })).toEqual({ id: 'main', scenario: 'laptop' });
     expect(parseProps('Claim', claimPropsSchema, claim)).toEqual(claim);
+  });
+
+  it("ignores Astro's style-scoping attribute", () => {
+    expect(parseProps('Cmd', cmdPropsSchema, { 'data-astro-cid-abc123': true })).toEqual({});
   });
 
   it('names the page when given', () => {

@@ -7,7 +7,12 @@ import { z } from 'astro/zod';
 
 /** Parse `props` with `schema`, or throw an Error listing every bad prop of `<component>` (on page `where`, when given). */
 export function parseProps<S extends z.ZodType>(component: string, schema: S, props: unknown, where?: string): z.infer<S> {
-  const result = schema.safeParse(props);
+  // Astro adds its style-scoping attribute (data-astro-cid-*) as a prop when a
+  // component is used inside another one with scoped styles: not the writer's.
+  const own = props && typeof props === 'object'
+    ? Object.fromEntries(Object.entries(props).filter(([k]) => !k.startsWith('data-astro-cid-')))
+    : props;
+  const result = schema.safeParse(own);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const prop = issue.path.length ? issue.path.join('.') : '(props)';
@@ -90,3 +95,16 @@ export const layerDiagramPropsSchema = z
     mergedDetail: z.string().default("the container's /"),
   })
   .strict();
+
+/** <Predict id question options answer run?> — see src/components/Predict.astro. */
+export const predictPropsSchema = z
+  .object({
+    id: kebab,
+    question: z.string().min(1),
+    options: z.array(z.string().min(1)).min(2, 'give at least two options').max(5, 'give at most five options'),
+    answer: z.int().nonnegative(),
+    run: z.string().optional(),
+    terminal: kebab.optional(),
+  })
+  .strict()
+  .refine((p) => p.answer < p.options.length, { message: 'must be the index (from 0) of one of the options', path: ['answer'] });
