@@ -236,6 +236,9 @@ export class Hypervisor {
    */
   #guestPower(s: Slot, event: 'poweroff' | 'reboot'): void {
     const generation = s.startedUs;
+    // the guest is going down now: no more logins; virsh keeps saying "running" through a reboot
+    s.booted = false;
+    if (event === 'poweroff') s.state = 'in shutdown';
     s.timers.push(this.#clock.setTimer(0, () => {
       if (s.state === 'shut off' || s.startedUs !== generation) return;
       const id = s.id;

@@ -71,3 +71,18 @@ describe('containers-in-vms: a guest runs its own container engine', () => {
     expect(out).toBe('6.8.0-48-generic\n');
   });
 });
+
+describe('isolation: what happens in a guest kernel stays in that guest', () => {
+  it('a guest reboots on its own; the host and the other guest keep running', async () => {
+    const out = await sim([
+      'vm create a --linked >/dev/null', 'vm create b --profile microvm >/dev/null', 'vm start a -q >/dev/null', 'vm start b -q >/dev/null',
+      'vm ssh a -- reboot', 'vm ssh b -- uname -n', 'uname -n', 'sleep 75', 'vm ssh a -- uname -n',
+    ].join('\n'));
+    expect(out).toBe('b\nlaptop\na\n');
+  });
+
+  it('a sysctl written in a guest does not change the host', async () => {
+    const out = await sim('vm create a --profile microvm >/dev/null\nvm start a -q >/dev/null\nvm ssh a -- sysctl -w vm.swappiness=10\nsysctl vm.swappiness');
+    expect(out).toBe('vm.swappiness = 10\nvm.swappiness = 60\n');
+  });
+});
