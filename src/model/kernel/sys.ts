@@ -16,7 +16,7 @@ import * as files from './vfs/file-ops.ts';
 import { ctxOf, doChroot, doMount, doPivotRoot, doStatfs, doUmount } from './vfs/mount-ops.ts';
 import { resolve } from './vfs/resolve.ts';
 import { visibleMounts } from './vfs/mountinfo.ts';
-import { BASE_RSS, exitProcess, reap, sendSignal, spawn } from './process/lifecycle.ts';
+import { BASE_RSS, capsAfterExec, exitProcess, reap, sendSignal, spawn } from './process/lifecycle.ts';
 import { infoOf, visibleProcesses } from './process/info.ts';
 import { setnsProcess, unshareProcess, capable } from './ns/unshare.ts';
 import { allocate, release } from './memory/memory.ts';
@@ -135,6 +135,7 @@ export class SysImpl implements Sys {
     p.comm = commOf(argv);
     if (env) p.env = env;
     for (const [sig, act] of [...p.handlers]) if (act === 'catch') p.handlers.delete(sig);
+    p.caps = capsAfterExec(p.ns.user, p.uid, p.caps);
     p.rss = BASE_RSS;
     p.vsz = BASE_RSS * 4;
   }

@@ -11,9 +11,21 @@ import { Process } from './process.ts';
 import { planPids } from './pids.ts';
 import { createNamespaces } from '../ns/unshare.ts';
 import type { Cgroup } from '../cgroup/cgroup.ts';
+import type { UserNs } from '../ns/namespaces.ts';
+import { idInNs } from '../ns/namespaces.ts';
 
 /** Illustrative resident size of a freshly exec'd small program (not from facts.md). */
 export const BASE_RSS = 1024 * 1024;
+
+/**
+ * capabilities(7) "Transformation of capabilities during execve()": a
+ * process whose UID is not 0 in its user namespace ends up with no
+ * capabilities after execve (no file capabilities in this model); root
+ * keeps its bounding set.
+ */
+export function capsAfterExec(user: UserNs, uid: number, caps: ReadonlySet<string>): Set<string> {
+  return idInNs(user, uid, 'uid') === 0 ? new Set(caps) : new Set();
+}
 
 /** pids.max check up the tree (cgroup-v2.rst "PID"): fork fails with EAGAIN. */
 export function checkPidsLimit(cg: Cgroup, adding = 1): void {
@@ -159,13 +171,13 @@ export function deliver(k: Kernel, p: Process, sig: Signal): void {
 /**
  * kill(2) from `sender` to `target`, with the PID-namespace init rule (facts
  * §5.2): a namespace's init gets only signals it handles from inside its
- * namespace; from an ancestor namespace SIGKILL and SIGSTOP are forced.
+ * namespace (itself included); from an ancestor namespace SIGKILL and SIGSTOP are forced.
  */
 export function sendSignal(k: Kernel, sender: Process, target: Process, sig: Signal): void {
   const privileged = sender.caps.has('CAP_KILL') || sender.uid === 0;
   if (!privileged && sender.uid !== target.uid) fail('EPERM');
   const ns = target.pidNs;
-  if (ns.init === target && target !== sender) {
+  if (ns.init === target) {
     const handled = target.handlers.get(sig) === 'catch';
     const fromAncestor = sender.pidNs !== ns && target.pids.some((x) => x.ns === sender.pidNs);
     const forced = fromAncestor && (sig === 'SIGKILL' || sig === 'SIGSTOP');

@@ -46,10 +46,10 @@ function shownName(i: NetInterface): string {
   return i.peerElsewhere ? `${i.name}@if${i.peerIndex}` : `${i.name}@${i.peerName}`;
 }
 
-/** The head line and link line of one device. */
-export function linkLines(i: NetInterface): string {
+/** The head line and link line of one device (`ip link` adds "mode DEFAULT", `ip addr` does not). */
+export function linkLines(i: NetInterface, mode = false): string {
   const master = i.master ? ` master ${i.master}` : '';
-  const head = `${i.index}: ${shownName(i)}: <${flags(i)}> mtu ${i.mtu} qdisc ${qdisc(i)}${master} state ${state(i)} group default qlen ${i.qlen}`;
+  const head = `${i.index}: ${shownName(i)}: <${flags(i)}> mtu ${i.mtu} qdisc ${qdisc(i)}${master} state ${state(i)}${mode ? ' mode DEFAULT' : ''} group default qlen ${i.qlen}`;
   const type = i.kind === 'loopback' ? 'loopback' : 'ether';
   const brd = i.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff';
   const netnsid = i.peerElsewhere ? ' link-netnsid 0' : '';

@@ -47,7 +47,7 @@ function showLinks(ctx: CommandContext, args: string[], addrs: boolean, brief: b
     list = list.filter((i) => i.name === name);
     if (list.length === 0) { ctx.stderr.write(`Device "${name}" does not exist.\n`); return 1; }
   }
-  ctx.stdout.write(list.map((i) => (brief ? briefLine(i, addrs) : addrs ? addrLines(i) : linkLines(i))).join(''));
+  ctx.stdout.write(list.map((i) => (brief ? briefLine(i, addrs) : addrs ? addrLines(i) : linkLines(i, true))).join(''));
   return 0;
 }
 

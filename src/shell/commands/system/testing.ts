@@ -18,7 +18,8 @@ export interface SystemHost {
   readonly kernel: Kernel;
   readonly login: Sys;
   /** Run a script as root in a fresh non-interactive shell; returns output and status. */
-  sh(script: string, sys?: Sys): Promise<{ out: string; err: string; status: number }>;
+  /** `merged`: stderr goes to `out` too, in order (like 2>&1). */
+  sh(script: string, sys?: Sys, merged?: boolean): Promise<{ out: string; err: string; status: number }>;
 }
 
 /** Boot the machine and install the programs. */
@@ -39,7 +40,7 @@ export function systemHost(over: Partial<KernelOptions> = {}): SystemHost {
   const host = batchHost();
   return {
     kernel, login,
-    async sh(script, sys = login) {
+    async sh(script, sys = login, merged = false) {
       let out = '';
       let err = '';
       const env = new Map([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOME', '/root'], ['SHELL', '/bin/sh']]);
@@ -49,7 +50,7 @@ export function systemHost(over: Partial<KernelOptions> = {}): SystemHost {
         status = await shell.runSource(script, {
           stdin: { readAll: async () => '' },
           stdout: { write: (t: string) => void (out += t), isTty: false },
-          stderr: { write: (t: string) => void (err += t), isTty: false },
+          stderr: { write: (t: string) => void (merged ? (out += t) : (err += t)), isTty: false },
         });
       } catch (e) {
         if (e instanceof ExitSignal) status = e.status;
