@@ -93,3 +93,19 @@ describe.skipIf(!gnuTar)('GNU tar reads our archives (tar -tv --numeric-owner)',
     [13, /caf\\303\\251$/],
   ])('line %i', (i, re) => expect(listing[i]).toMatch(re));
 });
+
+describe.skipIf(!gnuTar)('readTar reads archives GNU tar wrote (gnu and posix formats)', () => {
+  it.each([['gnu'], ['posix'], ['ustar']])('--format=%s', (format) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tar-read-'));
+    const longName = format === 'ustar' ? 'short' : 'n'.repeat(150);
+    execFileSync('sh', ['-c', `mkdir -p src/d && printf hello > src/d/${longName} && ln -s d/${longName} src/link && mkfifo src/fifo && chmod 1777 src/d`], { cwd: dir });
+    execFileSync('tar', [`--format=${format}`, '--numeric-owner', '-C', join(dir, 'src'), '-cf', join(dir, 'a.tar'), '.']);
+    const got = readTar(new Uint8Array(execFileSync('cat', [join(dir, 'a.tar')])));
+    rmSync(dir, { recursive: true });
+    const m = new Map(got.map((e) => [e.path, e]));
+    expect(m.get('d')?.mode).toBe(0o1777);
+    expect(new TextDecoder().decode(m.get(`d/${longName}`)?.data as Uint8Array)).toBe('hello');
+    expect(m.get('link')?.linkname).toBe(`d/${longName}`);
+    expect(m.get('fifo')?.type).toBe('fifo');
+  });
+});
