@@ -149,12 +149,14 @@ export class MemoryFs implements FileSystem {
     this.#writable(from);
     if (from === '/' || to === '/') fail('EBUSY', from === '/' ? from : to);
     const [fromDir, fromName] = this.#parent(from);
+    const [toDir, toName] = this.#parent(to); // both parents are looked up before the old name itself (do_renameat2)
     const n = fromDir.entries!.get(fromName) ?? fail('ENOENT', from);
-    const [toDir, toName] = this.#parent(to);
     const old = toDir.entries!.get(toName);
+    // do_renameat2's lock_rename traps: the source may not be an ancestor of the target, nor the target of the source.
+    if (to.startsWith(from + '/')) fail('EINVAL', to);
+    if (from.startsWith(to + '/')) fail('ENOTEMPTY', to);
     if (old === n) return; // rename(2): "If oldpath and newpath are existing hard links referring to the same file, rename() does nothing"
     if (n.type === 'dir') {
-      if (to.startsWith(from + '/')) fail('EINVAL', to);
       if (old && old.type !== 'dir') fail('ENOTDIR', to);
       if (old && old.entries!.size > 0) fail('ENOTEMPTY', to);
     } else if (old && old.type === 'dir') {

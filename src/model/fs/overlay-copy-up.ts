@@ -8,7 +8,7 @@
  */
 import { fail } from '../errors.ts';
 import type { Entry, Layers } from './overlay-lookup.ts';
-import { ORIGIN_XATTR, isPrivateXattr, isWhiteout, parentOf, resolve, top } from './overlay-lookup.ts';
+import { IMPURE_XATTR, ORIGIN_XATTR, isPrivateXattr, isWhiteout, parentOf, resolve, top } from './overlay-lookup.ts';
 import type { FileSystem, Stat } from './types.ts';
 import { copyMetadata } from './walk.ts';
 
@@ -56,10 +56,22 @@ function copyUpOne(l: CopyUpContext, e: Entry): void {
   }
   l.journal?.push(e.path);
   copyMetadata(src, e.path, st, up, e.path, isPrivateXattr);
-  // The kernel records where the copy came from; ovl_getattr uses it to keep st_ino stable across copy-up.
-  up.setxattr(e.path, ORIGIN_XATTR, `${st.dev}:${st.ino}:${st.nlink}`);
+  // ovl_do_copy_up marks the parent "impure" (it may now hold non-pure entries) and records where the copy
+  // came from (ovl_set_origin; ovl_getattr uses it for a stable st_ino), except when breaking a lower hard link.
+  markImpure(up, parent);
+  if (st.type === 'dir' || st.nlink === 1) up.setxattr(e.path, ORIGIN_XATTR, `${st.dev}:${st.ino}:${st.nlink}`);
   // ovl_copy_up_one restores the parent's timestamps: copy-up is not a visible change to the directory.
   up.utimes(parent, parentMtime);
+}
+
+/** ovl_set_impure: mark an upper dir as holding entries with a copy-up origin (trusted.overlay.impure=y). */
+export function markImpure(up: FileSystem, dir: string): void {
+  if (up.getxattr(dir, IMPURE_XATTR) !== 'y') up.setxattr(dir, IMPURE_XATTR, 'y');
+}
+
+/** Does this upper object carry a copy-up origin (ovl_type_origin)? */
+export function hasOrigin(up: FileSystem, path: string): boolean {
+  return up.getxattr(path, ORIGIN_XATTR) !== undefined;
 }
 
 /** The lower inode a copied-up object came from, as recorded at copy-up. */

@@ -7,16 +7,19 @@
  */
 import { fail } from '../errors.ts';
 import type { CopyUpContext } from './overlay-copy-up.ts';
-import { clearWhiteouts, ensureUpper } from './overlay-copy-up.ts';
+import { clearWhiteouts, ensureUpper, hasOrigin, markImpure } from './overlay-copy-up.ts';
 import type { Entry } from './overlay-lookup.ts';
 import { OPAQUE_XATTR, parentOf, top } from './overlay-lookup.ts';
 import { isWithin } from './path.ts';
 import type { FileSystem, Stat } from './types.ts';
+import { tryLstat } from './walk.ts';
 
 /** The overlay as the directory operations see it. */
 export interface OverlayOps {
   readonly lowers: readonly FileSystem[];
   readonly journal?: string[];
+  /** ovl_whiteout: a whiteout for unlink/rmdir (shared inode, overlay-work.ts). */
+  whiteout(up: FileSystem, path: string): void;
   /** The upper layer, or EROFS (no upperdir, or a read-only mount). */
   writable(path: string): FileSystem;
   resolve(path: string): Entry;
@@ -29,8 +32,8 @@ function copyCtx(o: OverlayOps, upper: FileSystem): CopyUpContext {
   return { upper, lowers: o.lowers, journal: o.journal };
 }
 
-/** A whiteout as ovl_whiteout makes it: a char device 0/0, mode 0, owned by the mounter (root). */
-function whiteout(up: FileSystem, path: string): void {
+/** A whiteout as the upper filesystem makes it for rename(RENAME_WHITEOUT): a char device 0/0, mode 0, owned by root. */
+function renameWhiteout(up: FileSystem, path: string): void {
   up.mknod(path, 'chardev', [0, 0], 0);
 }
 
@@ -46,7 +49,7 @@ export function createObject(o: OverlayOps, e: Entry, make: (up: FileSystem) => 
   try {
     make(up);
   } catch (err) {
-    if (e.upperWhiteout) whiteout(up, e.path);
+    if (e.upperWhiteout) o.whiteout(up, e.path);
     throw err;
   }
 }
@@ -93,7 +96,10 @@ export function linkObject(o: OverlayOps, existing: string, path: string): void 
   const e = absent(o, path);
   if (src.stat.type === 'dir') fail('EPERM', existing);
   ensureUpper(copyCtx(o, up), existing);
-  createObject(o, e, () => up.link(existing, path));
+  createObject(o, e, () => {
+    up.link(existing, path);
+    if (hasOrigin(up, path)) markImpure(up, parentOf(path)); // ovl_create_or_link: linking an origin file marks the new parent impure
+  });
 }
 
 /**
@@ -116,12 +122,12 @@ export function removeObject(o: OverlayOps, path: string, dir: boolean): void {
   } else if (e.upper) {
     up.unlink(path);
   }
-  if (e.lowerPositive) whiteout(up, path);
+  if (e.lowerPositive) o.whiteout(up, path);
 }
 
 /**
- * ovl_rename: the VFS checks first (ENOTDIR, EISDIR, EINVAL, same inode does
- * nothing), then a dir that is lower or merged gives EXDEV (ovl_can_move
+ * ovl_rename: the VFS checks first (EINVAL/ENOTEMPTY when one path is an
+ * ancestor of the other, ENOTDIR, EISDIR, same inode does nothing), then a dir that is lower or merged gives EXDEV (ovl_can_move
  * without redirect_dir), then a non-empty target dir ENOTEMPTY. A file is
  * copied up and renamed; a lower-backed old name gets a whiteout
  * (RENAME_WHITEOUT); a pure-upper dir moved into a merged parent becomes opaque.
@@ -129,13 +135,15 @@ export function removeObject(o: OverlayOps, path: string, dir: boolean): void {
 export function renameObject(o: OverlayOps, from: string, to: string): void {
   const up = o.writable(from);
   if (from === '/' || to === '/') fail('EBUSY', from === '/' ? from : to);
-  const src = o.existing(from);
+  const found = o.resolve(from); // both parents are looked up before the old name itself (do_renameat2)
   const dst = o.resolve(to);
+  const src = { ...found, stat: top(found) ?? fail('ENOENT', from) };
   const old = top(dst);
   if (from === to) return;
+  if (isWithin(from, to)) fail('EINVAL', to);
+  if (isWithin(to, from)) fail('ENOTEMPTY', to);
   const isDir = src.stat.type === 'dir';
   if (isDir) {
-    if (isWithin(from, to)) fail('EINVAL', to);
     if (old && old.type !== 'dir') fail('ENOTDIR', to);
   } else if (old?.type === 'dir') {
     fail('EISDIR', to);
@@ -147,9 +155,23 @@ export function renameObject(o: OverlayOps, from: string, to: string): void {
   ensureUpper(c, parentOf(from));
   ensureUpper(c, parentOf(to));
   if (!isDir) ensureUpper(c, from);
-  if (dst.upperWhiteout) up.unlink(to);
-  else if (dst.upper?.type === 'dir') clearWhiteouts(up, to);
-  up.rename(from, to);
+  if (src.lowerPositive && dst.upperWhiteout) {
+    exchange(up, from, to); // "Switch whiteouts" (RENAME_EXCHANGE): the target's whiteout moves to the old name
+  } else {
+    if (dst.upperWhiteout) up.unlink(to);
+    else if (dst.upper?.type === 'dir') clearWhiteouts(up, to);
+    up.rename(from, to);
+    if (src.lowerPositive) renameWhiteout(up, from);
+  }
   if (isDir && !src.opaque && dst.parent.lowers.length > 0) up.setxattr(to, OPAQUE_XATTR, 'y');
-  if (src.lowerPositive) whiteout(up, from);
+  if (hasOrigin(up, to)) markImpure(up, parentOf(to)); // ovl_rename: the new parent now holds an entry with an origin
+}
+
+/** renameat2(RENAME_EXCHANGE) in the upper layer, done as three renames through a free temporary name. */
+function exchange(up: FileSystem, a: string, b: string): void {
+  let tmp = `${parentOf(a) === '/' ? '' : parentOf(a)}/#xchg`;
+  while (tryLstat(up, tmp)) tmp += '_';
+  up.rename(b, tmp);
+  up.rename(a, b);
+  up.rename(tmp, a);
 }

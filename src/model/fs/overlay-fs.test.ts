@@ -224,8 +224,10 @@ describe('overlayfs details', () => {
     const now = testClock();
     const lower = new MemoryFs({ dev: 7, now });
     bottom(lower);
-    const up = new MemoryFs({ dev: 8, now });
-    const ov = new OverlayFs({ lowers: [lower], upper: up, work: up, dev: 0x40, now });
+    const disk = new MemoryFs({ dev: 8, now });
+    disk.mkdir('/u');
+    disk.mkdir('/w');
+    const ov = new OverlayFs({ lowers: [lower], upper: new SubtreeFs(disk, '/u'), work: new SubtreeFs(disk, '/w'), dev: 0x40, now });
     expect(ov.lstat('/etc/passwd').dev).toBe(7);
     expect(ov.lstat('/etc').dev).toBe(0x40);
     ov.chmod('/etc/passwd', 0o600);
@@ -254,7 +256,26 @@ describe('overlayfs details', () => {
     const { host } = overlayRig([bottom]);
     expect(host.lstat('/c/work/work')).toMatchObject({ type: 'dir', mode: 0 });
   });
+  it('unlink whiteouts share one inode with workdir/work/#N (ovl_whiteout, Linux ≥ 5.8); rename whiteouts do not', () => {
+    const { ov, upper, host } = overlayRig([bottom]);
+    ov.unlink('/etc/motd');
+    ov.unlink('/etc/passwd');
+    ov.rmdir('/var/empty');
+    ov.rename('/bin/sym', '/bin/sym2');
+    expect(upper.lstat('/etc/motd')).toMatchObject({ type: 'chardev', rdev: [0, 0], nlink: 4 });
+    expect(upper.lstat('/var/empty').ino).toBe(upper.lstat('/etc/motd').ino);
+    expect(host.readdir('/c/work/work')).toEqual(['#1']);
+    expect(upper.lstat('/bin/sym')).toMatchObject({ type: 'chardev', rdev: [0, 0], nlink: 1 });
+    ov.write('/etc/motd', fromText('back'));
+    expect(upper.lstat('/etc/passwd').nlink).toBe(3);
+    // "Switch whiteouts": renaming a lower-backed name onto a whiteout exchanges them (the shared one moves).
+    ov.rename('/etc/conf.d/a', '/etc/passwd');
+    expect(upper.lstat('/etc/conf.d/a')).toMatchObject({ type: 'chardev', nlink: 3 });
+    expect(toText(ov.read('/etc/passwd'))).toBe('a');
+  });
   it.each([
+    ['workdir inside upperdir', () => { const d = new MemoryFs({ dev: 1, now: testClock() }); d.mkdir('/u'); d.mkdir('/u/w'); return new OverlayFs({ lowers: [new MemoryFs({ dev: 2, now: testClock() })], upper: new SubtreeFs(d, '/u'), work: new SubtreeFs(d, '/u/w'), dev: 3, now: testClock() }); }],
+    ['upperdir and workdir the same', () => { const d = new MemoryFs({ dev: 1, now: testClock() }); return new OverlayFs({ lowers: [new MemoryFs({ dev: 2, now: testClock() })], upper: d, work: d, dev: 3, now: testClock() }); }],
     ['no lowerdir', () => new OverlayFs({ lowers: [], dev: 1, now: testClock() })],
     ['upper without workdir', () => new OverlayFs({ lowers: [new MemoryFs({ dev: 1, now: testClock() })], upper: new MemoryFs({ dev: 2, now: testClock() }), dev: 3, now: testClock() })],
     ['workdir on another filesystem', () => new OverlayFs({ lowers: [new MemoryFs({ dev: 1, now: testClock() })], upper: new MemoryFs({ dev: 2, now: testClock() }), work: new MemoryFs({ dev: 4, now: testClock() }), dev: 3, now: testClock() })],
@@ -280,13 +301,15 @@ describe('overlayfs details', () => {
   it('1000 overlays over one set of lowers share them (no copy at mount)', () => {
     const rig = overlayRig([top, bottom]);
     const now = testClock();
+    const before = rig.host.usage();
     const mounts = Array.from({ length: 1000 }, (_, i) => {
-      const up = new MemoryFs({ dev: 100 + i, now });
-      return new OverlayFs({ lowers: rig.lowers, upper: up, work: up, dev: 5000 + i, now });
+      for (const d of [`/c${i}`, `/c${i}/diff`, `/c${i}/work`]) rig.host.mkdir(d);
+      return new OverlayFs({ lowers: rig.lowers, upper: new SubtreeFs(rig.host, `/c${i}/diff`), work: new SubtreeFs(rig.host, `/c${i}/work`), dev: 5000 + i, now });
     });
+    expect(rig.host.usage()).toEqual({ bytes: before.bytes, inodes: before.inodes + 4000 }); // <id>, diff, work, work/work: nothing copied
     mounts[999].unlink('/etc/passwd');
     expect(mounts[0].readdir('/etc')).toContain('passwd');
     expect(mounts[999].readdir('/etc')).not.toContain('passwd');
-    expect(mounts[500].usage().inodes).toBe(2); // root + work
+    expect(mounts[500].usage()).toEqual({ bytes: 0, inodes: 1 });
   });
 });

@@ -14,8 +14,8 @@ import type { OverlayOps } from './overlay-dir.ts';
 import { createObject, linkObject, mkdirObject, mknodObject, removeObject, renameObject, symlinkObject } from './overlay-dir.ts';
 import type { Entry } from './overlay-lookup.ts';
 import { isPrivateXattr, mergedNames, resolve, resolveExisting, top } from './overlay-lookup.ts';
+import { OverlayWorkdir } from './overlay-work.ts';
 import type { FileSystem, Stat, WriteOptions } from './types.ts';
-import { tryLstat } from './walk.ts';
 
 /** Entries kept per mount between changes; bounds memory when 1000 containers each list their whole tree. */
 const CACHE_LIMIT = 4096;
@@ -42,6 +42,7 @@ export class OverlayFs implements FileSystem {
   /** Resolved entries by path, valid while the layers' generation stays #cacheStamp (lowers are immutable; the upper changes). */
   #cache = new Map<string, Entry>();
   #cacheStamp: number | undefined;
+  #workdir: OverlayWorkdir | undefined;
   /** Upper paths copied up during the current operation, removed again if it fails (#atomic). */
   #journal: string[] | undefined;
   /** Merged readdir results, dropped with #cache. */
@@ -50,7 +51,6 @@ export class OverlayFs implements FileSystem {
   constructor(opts: OverlayFsOptions) {
     if (opts.lowers.length === 0) fail('EINVAL', 'lowerdir'); // "overlayfs: missing 'lowerdir'"
     if (opts.upper && !opts.work) fail('EINVAL', 'workdir'); // "overlayfs: missing 'workdir'"
-    if (opts.upper && opts.work && opts.work.dev !== opts.upper.dev) fail('EINVAL', 'workdir'); // "workdir and upperdir must reside under the same mount"
     this.dev = opts.dev;
     this.lowers = opts.lowers;
     this.upper = opts.upper;
@@ -58,8 +58,7 @@ export class OverlayFs implements FileSystem {
     this.readonly = !opts.upper || opts.upper.readonly;
     const devs = new Set([...opts.lowers, ...(opts.upper ? [opts.upper] : [])].map((f) => f.dev));
     this.samefs = devs.size === 1;
-    // ovl_workdir_create: the kernel makes workdir/work (mode 0) as its staging area.
-    if (opts.work && !opts.work.readonly && !tryLstat(opts.work, '/work')) opts.work.mkdir('/work', 0);
+    this.#workdir = opts.upper && opts.work ? new OverlayWorkdir(opts.upper, opts.work) : undefined;
   }
 
   /** Sum of the layers' change counters (FileSystem.generation); undefined if a layer has none. */
@@ -256,7 +255,7 @@ export class OverlayFs implements FileSystem {
   /** What the directory operations (overlay-dir.ts) need: the upper (or EROFS), cached lookups, merged readdir. */
   #ops(): OverlayOps {
     return {
-      lowers: this.lowers, journal: this.#journal,
+      lowers: this.lowers, journal: this.#journal, whiteout: (up, p) => this.#workdir!.whiteout(up, p),
       writable: (p) => this.#up(p), resolve: (p) => this.#resolve(p), existing: (p) => this.#existing(p), names: (e) => mergedNames(this, e),
     };
   }

@@ -15,6 +15,8 @@ import { tryLstat } from './walk.ts';
 export const OPAQUE_XATTR = 'trusted.overlay.opaque';
 /** xattr the kernel sets on copy-up naming the lower origin (used for persistent st_ino). */
 export const ORIGIN_XATTR = 'trusted.overlay.origin';
+/** xattr on an upper dir holding entries that carry an origin (copied up or moved in). */
+export const IMPURE_XATTR = 'trusted.overlay.impure';
 /** overlayfs's private xattrs: hidden from listxattr and not copied up (ovl_is_private_xattr). */
 export const isPrivateXattr = (name: string): boolean => name.startsWith('trusted.overlay.');
 
