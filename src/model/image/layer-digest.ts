@@ -26,7 +26,7 @@ export function layerDigest(entries: readonly TarEntry[]): LayerDigest {
 
 /**
  * A cheap fingerprint of a layer *definition*: sha256 over its entries'
- * metadata with each file's content named by (seed, size) when virtual or
+ * metadata with each file's content named by (seed, size, tail) when virtual or
  * by its own sha256 when real. Equal fingerprints + the same virtual-data
  * generator ⇒ equal tar bytes, so tests can check big baked layers without
  * generating a gigabyte.
@@ -36,7 +36,7 @@ export function layerSpecId(entries: readonly TarEntry[]): Digest {
   const enc = new TextEncoder();
   for (const e of entries) {
     const { data, ...meta } = e;
-    const content = data === undefined ? null : isVirtual(data) ? { seed: data.seed, size: data.size } : { sha256: digestOf(data) };
+    const content = data === undefined ? null : isVirtual(data) ? { seed: data.seed, size: data.size, tail: data.tail?.length ? digestOf(data.tail) : undefined } : { sha256: digestOf(data) };
     h.update(enc.encode(`${canonicalJson({ ...meta, content })}\n`));
   }
   return h.digest();
