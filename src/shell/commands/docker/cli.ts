@@ -70,15 +70,21 @@ export function shQuote(w: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
 }
 
-/** A runner that execs `argv` in the container's process through the shell (`exec` keeps PID 1 the program). */
+/**
+ * A runner that runs `argv` as the program of the container's process, as
+ * execve(2) in place (the shell's own PATH search, BusyBox dispatch and #!
+ * handling), so PID 1 is the program itself and no shell reports its death.
+ */
 export function shellRunner(ctx: CommandContext): ProgramRunner {
-  return (sys, argv, env, io) =>
-    ctx.runShell(`exec ${argv.map(shQuote).join(' ')}`, sys, {
-      stdout: { write: (t) => io.stdout(t), isTty: false },
-      stderr: { write: (t) => io.stderr(t), isTty: false },
+  return async (sys, argv, env, io) => {
+    // imported when first used: the interpreter imports the command registry, which imports this folder
+    const { hostOf, runProgram } = await import('../../interpreter/exec.ts');
+    return runProgram(hostOf(ctx), sys, [...argv], new Map(env), {
+      stdout: { write: (t: string) => io.stdout(t), isTty: false },
+      stderr: { write: (t: string) => io.stderr(t), isTty: false },
       stdin: { readAll: io.stdin ?? (async () => '') },
-      env: new Map(env),
-    });
+    }, false, true);
+  };
 }
 
 /** Attach a container's output to this command's stdout/stderr. */

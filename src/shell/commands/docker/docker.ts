@@ -15,10 +15,13 @@ import { pull, push } from './pull.ts';
 import { info, systemDf, version } from './system.ts';
 import { EXTRA } from './extra.ts';
 
-const SUBS: Record<string, Sub> = {
-  run, create, start, stop, restart, kill, pause, unpause, rm, rename, wait, ps,
-  inspect, diff, commit, logs, images, history, rmi, tag, pull, push, ...EXTRA,
-};
+/** Built on first use, so an import cycle through the command registry never sees half-initialised modules. */
+function subs(): Record<string, Sub> {
+  return {
+    run, create, start, stop, restart, kill, pause, unpause, rm, rename, wait, ps,
+    inspect, diff, commit, logs, images, history, rmi, tag, pull, push, ...EXTRA,
+  };
+}
 
 /** Management commands: `docker container ls` = `docker ps`, etc. */
 const MANAGEMENT: Record<string, Record<string, string>> = {
@@ -77,7 +80,9 @@ Run 'docker COMMAND --help' for more information on a command.
 `;
 
 /** Subcommand names, for tab completion. */
-export const DOCKER_SUBCOMMANDS: readonly string[] = [...Object.keys(SUBS), 'version', 'info', 'system', 'container', 'image', 'network', 'volume'].sort();
+export function dockerSubcommands(): string[] {
+  return [...Object.keys(subs()), 'version', 'info', 'system', 'container', 'image', 'network', 'volume'].sort();
+}
 
 async function main(ctx: CommandContext): Promise<number> {
   let args = ctx.argv.slice(1);
@@ -111,7 +116,7 @@ async function main(ctx: CommandContext): Promise<number> {
       return 1;
     }
   }
-  const fn = name === 'system' ? undefined : SUBS[name];
+  const fn = name === 'system' ? undefined : subs()[name];
   if (!fn && name !== 'system') {
     ctx.stderr.write(`docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`);
     return 1;

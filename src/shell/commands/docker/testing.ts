@@ -41,6 +41,8 @@ export function dockerHost(opts: { registry?: Registry; hostname?: string; seed?
   for (const p of ['bash', 'sh', 'ls', 'cat', 'echo', 'ps', 'df', 'du', 'mount', 'hostname', 'grep', 'wc', 'head', 'seq', 'sleep', 'rm', 'mkdir', 'touch', 'mv', 'readlink', 'true', 'false', 'uname', 'cut', 'sort']) {
     disk.write(`/usr/bin/${p}`, programFile(p), { mode: 0o755 });
   }
+  disk.write('/etc/passwd', fromText('root:x:0:0:root:/root:/bin/bash\n'));
+  disk.write('/etc/group', fromText('root:x:0:\n'));
   disk.write('/etc/os-release', fromText('PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nID=debian\n'));
   const kernel = new Kernel({ clock, rng, hostname: opts.hostname ?? 'host', release: '6.12.48+deb13-amd64', version: '#1 SMP PREEMPT_DYNAMIC Debian 6.12.48-1 (2025-09-20)', machine: 'x86_64', cpus: 4, memoryBytes: 8 * 1024 ** 3, rootfs: disk, diskBytes: 64 * 1000 ** 3 });
   const registry = opts.registry ?? new Registry();
