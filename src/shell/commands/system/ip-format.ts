@@ -76,5 +76,5 @@ export function briefLine(i: NetInterface, withAddrs: boolean): string {
   const name = shownName(i).padEnd(16);
   const st = state(i).padEnd(14);
   if (!withAddrs) return `${name} ${st} ${i.mac} <${flags(i)}> \n`;
-  return `${name} ${st} ${i.addrs.map((a) => a.cidr).join(' ')} \n`;
+  return `${name} ${st} ${i.addrs.map((a) => `${a.cidr} `).join('')}\n`;
 }

@@ -1,0 +1,81 @@
+// Output formats of the system tools, each as the real tool prints it: ps(1) procps-ng, free(1), df(1) GNU,
+// uname(1), kill(1), sysctl(8), mount(8)/umount(8) util-linux, ip(8) iproute2, lsns(8), id(1), dmesg(1).
+import { describe, expect, it } from 'vitest';
+import { systemHost } from './testing.ts';
+
+const run = async (script: string) => systemHost().sh(script, undefined, true);
+
+describe('exact outputs', () => {
+  it.each([
+    ['uname -r', '6.12.48+deb13-amd64\n'],
+    ['uname -snm', 'Linux host x86_64\n'],
+    ['uname -a', 'Linux host 6.12.48+deb13-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.12.48-1 (2025-09-20) x86_64 GNU/Linux\n'],
+    ['uname -x', "uname: invalid option -- 'x'\nTry 'uname --help' for more information.\n"],
+    ['hostname', 'host\n'],
+    ['id', 'uid=0(root) gid=0(root) groups=0(root)\n'],
+    ['whoami', 'root\n'],
+    ['ps -o pid,comm', '    PID COMMAND\n    401 bash\n    402 ps\n'],
+    ['ps -o pid= -p 1', '      1\n'],
+    ['ps -p 1 -o comm,args', 'COMMAND         COMMAND\nsystemd         /sbin/init\n'],
+    ['ps -o bogus', 'error: unknown user-defined format specifier "bogus"'],
+    ['/usr/bin/kill 99999', 'kill: (99999): No such process\n'],
+    ['/usr/bin/kill -l 9', 'KILL\n'],
+    ['/usr/bin/kill -l TERM', '15\n'],
+    ['sysctl kernel.ostype kernel.osrelease', 'kernel.ostype = Linux\nkernel.osrelease = 6.12.48+deb13-amd64\n'],
+    ['sysctl -n kernel.pid_max', '4194304\n'],
+    ['sysctl -w vm.swappiness=10 && sysctl vm.swappiness', 'vm.swappiness = 10\nvm.swappiness = 10\n'],
+    ['sysctl nope.nope', 'sysctl: cannot stat /proc/sys/nope/nope: No such file or directory\n'],
+    ['mount -t proc proc /nowhere', 'mount: /nowhere: mount point does not exist.\n       dmesg(1) may have more information after failed mount system call.\n'],
+    ['mount -t bogus none /mnt', "mount: /mnt: unknown filesystem type 'bogus'.\n       dmesg(1) may have more information after failed mount system call.\n"],
+    ['umount /mnt', 'umount: /mnt: not mounted.\n'],
+    ['mount -t tmpfs -o size=1m none /mnt && mount -t tmpfs', 'tmpfs on /dev/shm type tmpfs (rw,nosuid,nodev,inode64)\ntmpfs on /run type tmpfs (rw,nosuid,nodev,noexec,relatime,size=838860k,mode=755,inode64)\nnone on /mnt type tmpfs (rw,relatime,size=1m,inode64)\n'],
+    ['unshare --net ip -br link', 'lo               DOWN           00:00:00:00:00:00 <LOOPBACK> \n'],
+    ['ip link set nope up', 'Cannot find device "nope"\n'],
+    ['ip link add v0 type veth peer name v1 && ip link add v0 type veth peer name v2', 'RTNETLINK answers: File exists\n'],
+    ['ip netns add red && ip netns && ip netns exec red ip -br a', 'red\nlo               DOWN           \n'],
+    ['unshare --user --pid --fork --mount-proc true; echo $?', '0\n'],
+    ['sleep', "sleep: missing operand\nTry 'sleep --help' for more information.\n"],
+    ['sleep 1x', "sleep: invalid time interval '1x'\nTry 'sleep --help' for more information.\n"],
+    ['chroot /nope true', "chroot: cannot change root directory to '/nope': No such file or directory\n"],
+    ['nsenter -t 99999 -n true', 'nsenter: cannot open /proc/99999/ns/net: No such file or directory\n'],
+  ])('%s', async (script, want) => {
+    const r = await run(script);
+    if (want.endsWith('\n')) expect(r.out).toBe(want);
+    else expect(r.out).toContain(want);
+  });
+});
+
+describe('formats with computed numbers', () => {
+  it.each([
+    ['free', /^ {15}total {8}used {8}free {6}shared {2}buff\/cache {3}available\nMem: {9}\d{7} +\d+ +\d+ +0 +\d+ +\d+\nSwap: {14}0 {11}0 {11}0\n$/],
+    ['free -h', /^Mem: +7\.8Gi +\d+Mi +7\.\dGi +0B +\d+Mi +7\.\dGi\n/m],
+    ['df -h /', /^Filesystem {6}Size {2}Used Avail Use% Mounted on\n\/dev\/sda1 {8}64G {2}4\.0K {3}61G {3}1% \/\n$/],
+    ['df -T /run', /^Filesystem {5}Type  1K-blocks  Used Available Use% Mounted on\ntmpfs {10}tmpfs {4}838861 {5}0 {4}838861 {3}0% \/run\n$/],
+    ['ps -ef', /^UID {10}PID {4}PPID {2}C STIME TTY {10}TIME CMD\nroot {11}1 {7}0 {2}0 \d\d:\d\d \? {8}00:00:00 \/sbin\/init\nroot {11}2 {7}0 {2}0 \d\d:\d\d \? {8}00:00:00 \[kthreadd\]\n/],
+    ['ps aux', /^USER {9}PID %CPU %MEM {4}VSZ {3}RSS TTY {6}STAT START {3}TIME COMMAND\nroot {11}1 {2}0\.0 {2}0\.2 {2}22528 12288 \? {8}Ss {3}\d\d:\d\d {3}0:00 \/sbin\/init\n/],
+    ['top -b -n 1', /^top - \d\d:\d\d:\d\d up 0 min, {2}1 user, {2}load average: 0\.00, 0\.01, 0\.05\nTasks: +\d+ total, +1 running,/],
+    ['lsns -t pid', /^ {8}NS TYPE NPROCS PID USER COMMAND\n4026531836 pid +\d+ +1 root \/sbin\/init\n$/],
+    ['ip addr show eth0', /^2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP group default qlen 1000\n {4}link\/ether 52:54:00:12:34:56 brd ff:ff:ff:ff:ff:ff\n {4}inet 10\.0\.2\.15\/24 brd 10\.0\.2\.255 scope global eth0\n/],
+    ['dmesg', /^\[ {4}0\.000000\] Linux version 6\.12\.48\+deb13-amd64 /],
+  ])('%s', async (script, want) => {
+    expect((await run(script)).out).toMatch(want);
+  });
+});
+
+describe('a process without CAP_SYS_ADMIN (as in a default container, facts §9.2–9.3)', () => {
+  it.each([
+    ['mount -t tmpfs none /mnt', 'mount: /mnt: permission denied.\n       dmesg(1) may have more information after failed mount system call.\n', 32],
+    ['hostname x', 'hostname: you must be root to change the host name\n', 1],
+    ['unshare --uts true', 'unshare: unshare failed: Operation not permitted\n', 1],
+    ['dmesg', 'dmesg: read kernel buffer failed: Operation not permitted\n', 1],
+    ['reboot', 'reboot: Operation not permitted\n', 1],
+  ])('%s', async (script, want, status) => {
+    const h = systemHost();
+    const box = h.login.spawn({ argv: ['sh'] });
+    box.setCapabilities(new Set(['CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_FSETID', 'CAP_FOWNER', 'CAP_MKNOD', 'CAP_NET_RAW', 'CAP_SETGID', 'CAP_SETUID', 'CAP_SETFCAP', 'CAP_SETPCAP', 'CAP_NET_BIND_SERVICE', 'CAP_SYS_CHROOT', 'CAP_KILL', 'CAP_AUDIT_WRITE']));
+    box.setSeccomp!('docker-default');
+    const r = await h.sh(script, box, true);
+    expect(r.out).toBe(want);
+    expect(r.status).toBe(status);
+  });
+});
