@@ -5,7 +5,7 @@ import { Rng } from '../rng.ts';
 import { QCOW2_EMPTY_BYTES, readImage } from './disk-image.ts';
 import { stubHost } from './testkit.ts';
 import { GUESTS } from './guest-os.ts';
-import { Hypervisor, IMAGES_DIR, SHUTDOWN_US } from './hypervisor.ts';
+import { Hypervisor, IMAGES_DIR, SHUTDOWN_US, XEN_DEVICE_MODEL_BYTES } from './hypervisor.ts';
 import { FULL, MICROVM, totalBootUs } from './profiles.ts';
 import { GiB, MiB } from './units.ts';
 
@@ -143,5 +143,20 @@ describe('the guest powers itself off or reboots (libvirt on_poweroff=destroy, o
       expect(fake.domain('g').booted).toBe(true);
       expect(power).toHaveLength(2);
     }
+  });
+});
+
+describe('type 1 host: guest RAM comes from the hypervisor, not from Dom0 (facts §7.1)', () => {
+  it('Dom0 holds only device models; the pool refuses what it cannot hold', () => {
+    const xen = new Hypervisor({ host: host.sys, clock, rng: new Rng(5), kind: 'type1', poolBytes: 6 * GiB });
+    for (const n of ['a', 'b', 'c']) xen.create({ name: n, image: 'ubuntu-24.04', clone: 'linked' });
+    xen.start('a');
+    xen.start('b');
+    expect(host.used()).toBe(2 * XEN_DEVICE_MODEL_BYTES);
+    expect(xen.poolFree()).toBe(2 * GiB);
+    expect(host.procs.get(xen.domain('a').vmmPid ?? 0)?.slice(0, 3)).toEqual(['/usr/lib/xen/bin/qemu-system-i386', '-xen-domid', '1']);
+    xen.create({ name: 'big', image: 'ubuntu-24.04', clone: 'linked', memoryBytes: 3 * GiB });
+    expect(err(() => xen.start('big'))).toBe("internal error: libxenlight failed to create new domain 'big': cannot allocate 3072 MiB, 2048 MiB free in the hypervisor");
+    expect(new Hypervisor({ host: host.sys, clock, rng: new Rng(5) }).poolFree()).toBeUndefined();
   });
 });

@@ -72,7 +72,16 @@ export interface HypervisorOptions {
   readonly guests?: GuestFactory;
   /** The host's shape (host-kind.ts); KVM on Linux by default. */
   readonly kind?: HostKind;
+  /**
+   * Type 1 only: memory the bare-metal hypervisor hands to guests (the
+   * machine's RAM minus Dom0's). Guest RAM then comes from this pool, not from
+   * the management OS this shell runs in, so its `free` does not move.
+   */
+  readonly poolBytes?: number;
 }
+
+/** Xen's device model in Dom0 per HVM guest: illustrative RSS (no sourced figure). */
+export const XEN_DEVICE_MODEL_BYTES = 32 * 1024 * 1024;
 
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
 
@@ -87,9 +96,11 @@ export class Hypervisor {
   #nextIp = 2;
   /** What sits between the guests and the hardware on this host. */
   readonly kind: HostKind;
+  readonly #pool: number | undefined;
 
   constructor(opts: HypervisorOptions) {
     this.kind = opts.kind ?? 'kvm';
+    this.#pool = this.kind === 'type1' ? opts.poolBytes : undefined;
     this.#host = opts.host;
     this.#clock = opts.clock;
     this.#rng = opts.rng;
@@ -99,6 +110,19 @@ export class Hypervisor {
   /** The virtual clock's reading, µs (what boot times are measured on). */
   now(): number {
     return this.#clock.now;
+  }
+
+  /** Type 1: guest memory still free in the hypervisor's pool (undefined on a KVM host: ask the host's meminfo). */
+  poolFree(): number | undefined {
+    if (this.#pool === undefined) return undefined;
+    let used = 0;
+    for (const s of this.#slots.values()) used += s.reservedBytes;
+    return this.#pool - used;
+  }
+
+  /** Type 1: the hypervisor's whole guest pool. */
+  poolTotal(): number | undefined {
+    return this.#pool;
   }
 
   /** Host path of a guest OS's base image. */
@@ -165,16 +189,20 @@ export class Hypervisor {
     if (s.state !== 'shut off') fail('EINVAL', name, 'Requested operation is not valid: domain is already running');
     const c = s.config;
     if (!exists(this.#host, c.disk)) fail('ENOENT', c.disk, `Cannot access storage file '${c.disk}': No such file or directory`);
-    const need = c.memoryBytes + c.profile.overheadBytes;
-    const avail = memAvailable(this.#host);
-    const noMem = (): never => fail('ENOMEM', name, c.profile.vmm === 'firecracker'
-      ? `internal error: firecracker: Failed to create guest memory: Cannot allocate memory (os error 12)`
-      : `internal error: process exited while connecting to monitor: qemu-system-x86_64: cannot set up guest memory 'pc.ram': Cannot allocate memory`);
+    const pooled = this.#pool !== undefined;
+    const need = c.memoryBytes + (pooled ? 0 : c.profile.overheadBytes);
+    const noMem = (): never => fail('ENOMEM', name, pooled
+      ? `internal error: libxenlight failed to create new domain '${name}': cannot allocate ${Math.round(need / 1048576)} MiB, ${Math.floor((this.poolFree() ?? 0) / 1048576)} MiB free in the hypervisor`
+      : c.profile.vmm === 'firecracker'
+        ? `internal error: firecracker: Failed to create guest memory: Cannot allocate memory (os error 12)`
+        : `internal error: process exited while connecting to monitor: qemu-system-x86_64: cannot set up guest memory 'pc.ram': Cannot allocate memory`);
+    const avail = pooled ? this.poolFree() : memAvailable(this.#host);
     if (avail !== undefined && need > avail) noMem();
     const id = this.#nextId;
-    const vmm = this.#host.spawn({ argv: vmmArgv(c, id) });
-    // the VMM's resident set becomes guest RAM + overhead (its base RSS counts toward the overhead)
-    const charge = Math.max(0, need - baseRss(vmm));
+    const vmm = this.#host.spawn({ argv: vmmArgv(c, id, this.kind) });
+    // KVM: the VMM's resident set becomes guest RAM + overhead (its base RSS counts toward the overhead).
+    // Xen: guest RAM comes from the hypervisor's pool; Dom0 holds only the device model.
+    const charge = pooled ? Math.max(0, XEN_DEVICE_MODEL_BYTES - baseRss(vmm)) : Math.max(0, need - baseRss(vmm));
     try {
       vmm.allocate(charge);
     } catch (e) {

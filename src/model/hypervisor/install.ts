@@ -31,6 +31,9 @@ export const VIRT_PROGRAMS: Readonly<Record<string, string>> = {
   '/usr/sbin/lsmod': 'lsmod',
 };
 
+/** Xen's device model binary (type 1 hosts). */
+const XEN_DM = '/usr/lib/xen/bin/qemu-system-i386';
+
 /** What the installer needs from the host kernel: sockets (Kernel.registerSocket) and, where supported, modprobe. */
 export interface SocketRegistry {
   registerSocket(path: string, server: unknown): void;
@@ -59,6 +62,8 @@ export interface InstallOptions {
    * to it, as files downloaded before this boot (not in the page cache).
    */
   readonly disk?: FileSystem;
+  /** Type 1 hosts: the hypervisor's memory pool for guests (machine RAM minus Dom0's). */
+  readonly poolBytes?: number;
 }
 
 /** Install libvirt + QEMU/KVM + Firecracker on a host and start libvirtd; returns the running hypervisor. */
@@ -69,8 +74,13 @@ export function installHypervisor(opts: InstallOptions): Hypervisor {
   for (const [path, name] of Object.entries(VIRT_PROGRAMS)) {
     if (!exists(sys, path)) sys.writeFile(path, programFile(name), { mode: 0o755 });
   }
-  for (const [name, size, deps] of KVM_MODULES) opts.kernel.loadModule?.(name, size, deps);
-  if (!exists(sys, '/dev/kvm')) {
+  if (opts.kind === 'type1') {
+    for (const d of ['/usr/lib', '/usr/lib/xen', '/usr/lib/xen/bin']) mkdirp(sys, d);
+    if (!exists(sys, XEN_DM)) sys.writeFile(XEN_DM, programFile('qemu-system-i386'), { mode: 0o755 });
+  } else {
+    for (const [name, size, deps] of KVM_MODULES) opts.kernel.loadModule?.(name, size, deps);
+  }
+  if (opts.kind !== 'type1' && !exists(sys, '/dev/kvm')) {
     try { sys.mknod('/dev/kvm', 'chardev', [10, 232], 0o660); } catch (e) { if (!isSysError(e)) throw e; }
   }
   for (const id of opts.images ?? Object.keys(GUESTS)) {
@@ -84,7 +94,7 @@ export function installHypervisor(opts: InstallOptions): Hypervisor {
     else sys.writeFile(path, data, { mode: 0o644 });
   }
   const libvirtd = sys.spawn({ argv: ['/usr/sbin/libvirtd', '--timeout', '120'] });
-  const hv = new Hypervisor({ host: libvirtd, clock: opts.clock, rng: opts.rng, guests: opts.guests, kind: opts.kind });
+  const hv = new Hypervisor({ host: libvirtd, clock: opts.clock, rng: opts.rng, guests: opts.guests, kind: opts.kind, poolBytes: opts.poolBytes });
   opts.kernel.registerSocket(LIBVIRT_SOCK, hv);
   return hv;
 }

@@ -5,9 +5,14 @@
  * microVM with five devices (facts §7.2, §8.2, §9.5).
  */
 import type { DomainConfig } from './domain.ts';
+import type { HostKind } from './host-kind.ts';
 
 /** argv of the VMM for this domain (libvirt's qemu command line, shortened; firecracker's API socket). */
-export function vmmArgv(c: DomainConfig, id: number): string[] {
+export function vmmArgv(c: DomainConfig, id: number, kind: HostKind = 'kvm'): string[] {
+  if (kind === 'type1') {
+    // Xen HVM guest: the vCPUs run under the hypervisor; Dom0 runs only the device model
+    return ['/usr/lib/xen/bin/qemu-system-i386', '-xen-domid', String(id), '-machine', 'xenfv', '-name', c.name, '-drive', `file=${c.disk},if=ide`];
+  }
   if (c.profile.vmm === 'firecracker') {
     return ['/usr/bin/firecracker', '--id', c.name, '--api-sock', `/run/firecracker/${c.name}.socket`];
   }

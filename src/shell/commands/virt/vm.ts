@@ -133,7 +133,13 @@ export const vm: Command = {
       case 'create': return create(ctx, hv, rest);
       case 'list': case 'ls': return list(ctx, hv);
       case 'images': return images(ctx, hv);
-      case 'host-info': ctx.stdout.write(describeHost(hv.kind)); return 0;
+      case 'host-info': {
+        ctx.stdout.write(describeHost(hv.kind));
+        const pool = hv.poolTotal();
+        if (pool !== undefined) ctx.stdout.write(`Guest memory: ${Math.floor((hv.poolFree() ?? 0) / MiB)} MiB free of ${Math.floor(pool / MiB)} MiB in the hypervisor (Dom0's own RAM is separate: see free -m)\n`);
+        else ctx.stdout.write('Guest memory: taken from this kernel\'s RAM by each VMM process (see free -m and ps)\n');
+        return 0;
+      }
       case 'start': return needName() ? start(ctx, hv, name as string, rest.includes('-q') || rest.includes('--quiet')) : 2;
       case 'stop': return needName() ? stop(ctx, hv, name as string, false) : 2;
       case 'destroy': case 'kill': return needName() ? stop(ctx, hv, name as string, true) : 2;
