@@ -72,13 +72,15 @@ export class LayerBuilder {
 function firstIsFile(entries: TarEntry[]): TarEntry[] {
   const rename = new Map<string, string>();
   const byPath = new Map(entries.map((e) => [e.path, e]));
+  const seen = new Set<string>();
   return entries.map((e) => {
+    seen.add(e.path);
     if (e.type === 'hardlink') {
       const target = e.linkname ?? '';
       const first = rename.get(target);
       if (first !== undefined) return { ...e, linkname: first };
       const t = byPath.get(target);
-      if (!t) return e;
+      if (!t || seen.has(target)) return e;
       rename.set(target, e.path);
       return { ...t, path: e.path };
     }
