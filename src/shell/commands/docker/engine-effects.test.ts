@@ -1,0 +1,72 @@
+/**
+ * What the engine does to the kernel and the registry, seen through the
+ * docker CLI and the host's own view: capabilities (facts §9.2), pids.max
+ * (facts §6.4), volumes, push/pull between two hosts (only missing layers
+ * move), save/load, tag/rmi, logs, restart, pause, wait.
+ */
+import { describe, expect, it } from 'vitest';
+import { Registry } from '../../../model/image/registry.ts';
+import { dockerHost } from './testing.ts';
+
+describe('engine effects', () => {
+  it.each([
+    ['', 14, 'CAP_SYS_ADMIN', false],
+    ['--privileged', 41, 'CAP_SYS_ADMIN', true],
+    ['--cap-add SYS_ADMIN', 15, 'CAP_SYS_ADMIN', true],
+    ['--cap-drop NET_RAW', 13, 'CAP_NET_RAW', false],
+  ])('docker run %s: PID 1 has %d capabilities', async (flags, n, cap, has) => {
+    const h = dockerHost();
+    const r = await h.sh(`docker run -d --name ctr ${flags} shop/app:1.0`);
+    expect(r.status).toBe(0);
+    const caps = h.daemon.get('ctr').init!.capabilities();
+    expect(caps.size).toBe(n);
+    expect(caps.has(cap)).toBe(has);
+  });
+
+  it('a named volume is shared between containers and survives them', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker run --rm -v data:/data alpine sh -c "echo kept > /data/f"; docker run --rm -v data:/data alpine sh -c "read l < /data/f; echo \\$l"; docker volume ls');
+    expect(r.out).toBe('kept\nDRIVER    VOLUME NAME\nlocal     data\n');
+    expect(new TextDecoder().decode(h.login.readFile('/var/lib/docker/volumes/data/_data/f') as Uint8Array)).toBe('kept\n');
+  });
+
+  it('push then pull on a second host moves only missing layers (same-image-everywhere)', async () => {
+    const registry = new Registry();
+    const a = dockerHost({ registry, hostname: 'dev' });
+    const b = dockerHost({ registry, hostname: 'prod', seed: 9 });
+    const r1 = await a.sh('docker run --name cc alpine sh -c "echo v1 > /version"; docker commit cc team/app:1 >/dev/null; docker push team/app:1');
+    expect(r1.out).toMatch(/^The push refers to repository \[docker\.io\/team\/app\]\n[0-9a-f]{12}: Pushed\n[0-9a-f]{12}: Mounted from library\/alpine\n1: digest: sha256:[0-9a-f]{64} size: \d+\n$/);
+    const r2 = await b.sh('docker pull alpine >/dev/null; docker pull team/app:1');
+    expect(r2.out).toMatch(/^1: Pulling from team\/app\n[0-9a-f]{12}: Already exists\n[0-9a-f]{12}: Pull complete\nDigest: sha256:[0-9a-f]{64}\nStatus: Downloaded newer image for team\/app:1\ndocker\.io\/team\/app:1\n$/);
+    const ida = (await a.sh('docker images -q team/app:1')).out;
+    const idb = (await b.sh('docker images -q team/app:1')).out;
+    expect(ida).toBe(idb);
+  });
+
+  it('save -o and load -i round-trip an image', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker pull alpine:3.22 >/dev/null; docker save -o /root/a.tar alpine:3.22; docker rmi alpine:3.22 >/dev/null; docker images -q; docker load -i /root/a.tar');
+    expect(r.err).toBe('');
+    expect(r.out).toBe('Loaded image: alpine:3.22\n');
+  });
+
+  it('tag and rmi print Docker lines', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker pull alpine >/dev/null; docker tag alpine mine:1; docker rmi mine:1; docker rmi nope:1');
+    expect(r.out).toBe('Untagged: mine:1\n');
+    expect(r.err).toBe('Error response from daemon: No such image: nope:1\n');
+  });
+
+  it('logs, pause, restart, wait', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker run -d --name web shop/app:1.0 >/dev/null; docker logs web; docker pause web; docker ps --format "{{.Status}}"; docker unpause web; docker restart -t 1 web; docker inspect -f "{{.RestartCount}} {{.State.Status}}" web; docker run -d --name short alpine sh -c "exit 3" >/dev/null; docker wait short');
+    expect(r.out).toBe(" * Serving Flask app 'server'\n * Debug mode: off\n * Running on all addresses (0.0.0.0)\n * Running on http://127.0.0.1:8000\nPress CTRL+C to quit\nweb\nUp Less than a second (Paused)\nweb\nweb\n1 running\n3\n");
+  });
+
+  it('rm refuses a running container unless forced', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker run -d --name web shop/app:1.0 >/dev/null; docker rm web; docker rm -f web; docker ps -a -q');
+    expect(r.err).toContain('Error response from daemon: cannot remove container "/web": container is running: stop the container before removing or force remove\n');
+    expect(r.out).toBe('web\n');
+  });
+});
