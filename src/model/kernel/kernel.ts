@@ -209,7 +209,7 @@ export class Kernel {
 
   /** Record peak usage after a change (memory.peak). */
   notePeak(cg: Cgroup): void {
-    for (const g of cg.upwards()) g.memPeak = Math.max(g.memPeak, g.memoryCurrent());
+    for (const g of cg.upwards()) if (g.has('memory')) g.memPeak = Math.max(g.memPeak, g.memoryCurrent());
   }
 
   /** A fresh anonymous device number (st_dev of tmpfs, overlay, proc... : major 0). */

@@ -101,9 +101,15 @@ export class Cgroup {
   }
 
   /** This group and every descendant, depth first. */
-  *subtree(): Generator<Cgroup> {
-    yield this;
-    for (const c of this.children.values()) yield* c.subtree();
+  subtree(): Cgroup[] {
+    const out: Cgroup[] = [];
+    const stack: Cgroup[] = [this];
+    while (stack.length) {
+      const g = stack.pop()!;
+      out.push(g);
+      for (const c of g.children.values()) stack.push(c);
+    }
+    return out;
   }
 
   /** Ancestors from this group up to the root, this group first. */

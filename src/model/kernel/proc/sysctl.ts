@@ -49,8 +49,16 @@ function requireCap(p: Process, owner: Parameters<typeof capable>[2], key: strin
   if (!capable(p, 'CAP_SYS_ADMIN', owner)) fail('EPERM', key);
 }
 
-/** Every sysctl the model knows, sorted by key. */
+const tables = new WeakMap<Kernel, Sysctl[]>();
+
+/** Every sysctl the model knows, sorted by key (built once per kernel). */
 export function sysctlTable(k: Kernel): Sysctl[] {
+  let t = tables.get(k);
+  if (!t) tables.set(k, (t = buildTable(k)));
+  return t;
+}
+
+function buildTable(k: Kernel): Sysctl[] {
   const out: Sysctl[] = [
     { key: 'kernel.hostname', scope: 'uts', get: (_k, p) => p.ns.uts.hostname, set: (_k, p, v) => { requireCap(p, p.ns.uts.owner, 'kernel.hostname'); p.ns.uts.hostname = v.trim().slice(0, 64); } },
     { key: 'kernel.domainname', scope: 'uts', get: (_k, p) => p.ns.uts.domainname, set: (_k, p, v) => { requireCap(p, p.ns.uts.owner, 'kernel.domainname'); p.ns.uts.domainname = v.trim(); } },
