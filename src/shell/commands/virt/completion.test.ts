@@ -15,7 +15,7 @@ describe('virt completion', () => {
   hv.create({ name: 'web', image: 'cirros-0.6.3' });
   const req = (line: string, current = '') => ({ words: line.split(' ').filter(Boolean), current, sys: host.sys });
   it.each([
-    ['vm', '', completeVm, ['create', 'start', 'stop', 'destroy', 'rm', 'list', 'ssh', 'console', 'log', 'images', 'host-info']],
+    ['vm', '', completeVm, ['create', 'start', 'stop', 'destroy', 'rm', 'list', 'info', 'ssh', 'console', 'log', 'images', 'host-info']],
     ['vm start', '', completeVm, ['web']],
     ['vm create x --image', '', completeVm, ['ubuntu-24.04', 'cirros-0.6.3', 'alpine-3.22', 'windows-server-2022']],
     ['vm create x --profile', '', completeVm, ['full', 'microvm']],

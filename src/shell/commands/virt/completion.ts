@@ -9,7 +9,7 @@ import type { Sys } from '../../../model/kernel/types.ts';
 import { registerCompleter } from '../../completion.ts';
 import type { CompletionRequest } from '../../completion.ts';
 
-const VM_SUBS = ['create', 'start', 'stop', 'destroy', 'rm', 'list', 'ssh', 'console', 'log', 'images', 'host-info'];
+const VM_SUBS = ['create', 'start', 'stop', 'destroy', 'rm', 'list', 'info', 'ssh', 'console', 'log', 'images', 'host-info'];
 const VIRSH_SUBS = ['list', 'start', 'shutdown', 'destroy', 'undefine', 'dominfo', 'domstate', 'dumpxml', 'console', 'help'];
 const CREATE_FLAGS = ['--image', '--memory', '--cpus', '--profile', '--linked', '--docker'];
 

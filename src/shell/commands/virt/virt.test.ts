@@ -151,3 +151,14 @@ describe('lsmod', () => {
     ['kvm 1413120 1 kvm_intel, Live 0x0000000000000000', 'kvm                  1413120  1 kvm_intel'],
   ])('%s', (line, row) => expect(lsmodRow(line)).toBe(row));
 });
+
+describe('vm info traces every number to its source', () => {
+  it.each([
+    ['vm create a', ['systemd-analyze(1) "on a real machine" example (facts §7.5)', 'illustrative', 'UNVERIFIED (facts §8.2)', '1min 12.108s']],
+    ['vm create a --profile microvm', ['<= 125 ms InstanceStart to /sbin/init (facts §8.2)', '<= 5 MiB (facts §8.2)', '137ms']],
+  ])('%s', async (create, texts) => {
+    await run(vm, create);
+    const { out } = await run(vm, 'vm info a');
+    for (const t of texts) expect(out).toContain(t);
+  });
+});

@@ -14,6 +14,7 @@ import type { Command, CommandContext } from '../../types.ts';
 import { parseArgs } from './args.ts';
 import { columns, connectHypervisor, messageOf, sleepUntil } from './common.ts';
 import { attachConsole, followBoot, sshRun } from './guest-shell.ts';
+import { vmInfo } from './vm-info.ts';
 
 const HELP = `Usage: vm COMMAND [OPTIONS]
 
@@ -29,6 +30,7 @@ Commands:
   destroy NAME        pull the plug
   rm NAME             remove a stopped VM and its disk image
   list                list VMs
+  info NAME           what the VM is made of, and the source of every number
   ssh NAME [-- CMD...] run CMD in the guest (or an interactive shell)
   console NAME        attach to the serial console
   log NAME            the console output so far
@@ -133,6 +135,10 @@ export const vm: Command = {
       case 'create': return create(ctx, hv, rest);
       case 'list': case 'ls': return list(ctx, hv);
       case 'images': return images(ctx, hv);
+      case 'info': {
+        if (!needName()) return 2;
+        try { ctx.stdout.write(vmInfo(ctx.sys, hv.domain(name as string), hv.poolTotal() !== undefined)); return 0; } catch (e) { ctx.stderr.write(`vm info: ${messageOf(e)}\n`); return 1; }
+      }
       case 'host-info': {
         ctx.stdout.write(describeHost(hv.kind));
         const pool = hv.poolTotal();
