@@ -9,11 +9,12 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import type { SessionSnapshot } from '../shell/session.ts';
 import { ShellAddon, type TerminalState } from './shell-addon.ts';
-import { clearSnapshot, loadSnapshot, saveSnapshot, storageKey, type StorageLike } from './state/persistence.ts';
+import { storage, type Booted } from './boot.ts';
+import { clearSnapshot, saveSnapshot } from './state/persistence.ts';
 import { readShared, shareUrl, withoutShared } from './state/share-link.ts';
 import { buildChrome } from './view/chrome.ts';
 import { themeFor } from './view/theme.ts';
-import { WorkerClient, createSessionWorker, type ClientEvents } from './worker/worker-client.ts';
+import type { ClientEvents } from './worker/worker-client.ts';
 import { keyFilter } from './view/key-filter.ts';
 
 /** What <sim-terminal> asks of a mounted terminal. */
@@ -44,20 +45,11 @@ export interface MountOptions {
 
 const SCREEN_READER_KEY = 'sim-terminal:screen-reader';
 
-function storage(): StorageLike | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-/** Turn a <sim-terminal> into a live terminal. */
-export function mountTerminal(host: HTMLElement, options: MountOptions): TerminalController {
+/** Turn a <sim-terminal> into a live terminal, around a session already starting in its worker (boot.ts). */
+export function mountTerminal(host: HTMLElement, booted: Booted, options: MountOptions): TerminalController {
   const { terminalId, scenario } = options;
+  const { client, store, key } = booted;
   const chrome = buildChrome(host, options.label, host.id || `sim-terminal-${terminalId}`);
-  const store = options.persist ? storage() : null;
-  const key = storageKey(location.pathname, terminalId);
   const srOn = storage()?.getItem(SCREEN_READER_KEY) === '1';
 
   const term = new Terminal({
@@ -149,17 +141,14 @@ export function mountTerminal(host: HTMLElement, options: MountOptions): Termina
       startWorker(fresh ? undefined : lastSnapshot, false);
     },
   };
-  const client = new WorkerClient(createSessionWorker, events);
 
   function hideHang(): void {
     chrome.restart.hidden = true;
     chrome.status('');
   }
 
-  let started = false;
   function startWorker(snapshot: SessionSnapshot | undefined, clearScreen: boolean): void {
-    restarted = started;
-    started = true;
+    restarted = true;
     shell.restart(clearScreen);
     client.start({ scenario, columns: term.cols, color: true, ...(snapshot ? { snapshot } : {}) });
   }
@@ -237,10 +226,11 @@ export function mountTerminal(host: HTMLElement, options: MountOptions): Termina
   // A share link names this terminal: show the lines, run them only on the reader's word.
   const shared = readShared(location.hash, terminalId);
   const forgetShared = () => history.replaceState(history.state, '', location.pathname + location.search + withoutShared(location.hash, terminalId));
-  const saved = store ? loadSnapshot(store, key, scenario) : {};
-  if (saved.notice) pendingNotices.push(saved.notice);
-  lastSnapshot = saved.snapshot;
-  startWorker(saved.snapshot, false);
+  if (booted.notice) pendingNotices.push(booted.notice);
+  lastSnapshot = booted.snapshot;
+  booted.relay.attach(events);
+  // boot.ts guessed the width; now xterm has measured it.
+  client.resize(term.cols);
   if (shared.kind === 'invalid') {
     forgetShared();
     chrome.status('The link carried commands that could not be read safely, so nothing was run.');

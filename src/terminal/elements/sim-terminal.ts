@@ -33,9 +33,10 @@ export class SimTerminal extends HTMLElement {
       return;
     }
     if ('IntersectionObserver' in window) {
+      // Start when within a screenful of the viewport, so the first prompt is there when the reader arrives.
       this.#observer = new IntersectionObserver((entries) => {
         if (entries.some((e) => e.isIntersecting)) void this.start();
-      }, { rootMargin: '200px 0px' });
+      }, { rootMargin: '100% 0px' });
       this.#observer.observe(this);
     }
   }
@@ -74,12 +75,16 @@ export class SimTerminal extends HTMLElement {
     this.dataset.state = 'loading';
     const scenario = this.dataset.scenario ?? 'laptop';
     const caption = this.querySelector('figcaption')?.textContent?.trim();
+    const terminalId = this.terminalId;
+    const persist = this.dataset.persist !== 'false';
+    // Start the worker while xterm loads: the session boots in parallel with the screen (about 8.4 px per column at 14 px).
+    const booting = import('../boot.ts').then(({ boot }) => boot({ terminalId, scenario, persist, columns: Math.max(20, Math.floor((this.clientWidth || 640) / 8.4)) }));
     try {
-      const { mountTerminal } = await import('../mount.ts');
-      return mountTerminal(this, {
-        terminalId: this.terminalId,
+      const [{ mountTerminal }, booted] = await Promise.all([import('../mount.ts'), booting]);
+      return mountTerminal(this, booted, {
+        terminalId,
         scenario,
-        persist: this.dataset.persist !== 'false',
+        persist,
         label: caption ? `Terminal: ${caption}` : `Terminal (scenario ${scenario})`,
         onState: (state: HostState) => {
           this.dataset.state = state === 'starting' ? 'loading' : state;
@@ -87,6 +92,7 @@ export class SimTerminal extends HTMLElement {
         },
       });
     } catch (error) {
+      void booting.then((b) => b.client.dispose(), () => undefined);
       this.#controller = null;
       this.dataset.state = 'error';
       const message = document.createElement('p');
