@@ -103,6 +103,24 @@ function writeMap(k: Kernel, p: Process, which: 'uid' | 'gid', text: string): vo
   else ns.gidMap = map;
 }
 
+/**
+ * time_namespaces(7): offsets of a new time namespace are written to
+ * /proc/PID/timens_offsets ("monotonic SECS NANOSECS" / "boottime ...")
+ * after unshare(CLONE_NEWTIME) and before any process enters it (EACCES after).
+ */
+function writeTimeOffsets(k: Kernel, p: Process, text: string): void {
+  const t = p.timeForChildren;
+  if (t === p.ns.time || t === k.initNs.time) fail('EACCES');
+  if ([...k.procs.values()].some((q) => q.ns.time === t)) fail('EACCES');
+  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const m = /^(monotonic|boottime|1|7)\s+(-?\d+)\s+(\d+)$/.exec(line);
+    if (!m) fail('EINVAL');
+    const us = Number(m[2]) * 1e6 + Math.floor(Number(m[3]) / 1000);
+    if (m[1] === 'monotonic' || m[1] === '1') t.monotonicOffset = us;
+    else t.boottimeOffset = us;
+  }
+}
+
 /** The directory /proc/PID for process `p` in a procfs of namespace `ns`. */
 export function pidDir(k: Kernel, p: Process, ns: PidNs): DirNode {
   const visiblePath = (path: string): string => {
@@ -135,6 +153,11 @@ export function pidDir(k: Kernel, p: Process, ns: PidNs): DirNode {
     setgroups: rwfile(() => 'allow\n', () => undefined),
     mountinfo: file(() => mountinfoText(p.ns.mnt.table, p.root)),
     mounts: file(() => mountsText(p.ns.mnt.table, p.root)),
+    timens_offsets: rwfile(() => {
+      const t = p.timeForChildren;
+      const fmt = (us: number): string => `${Math.trunc(us / 1e6)} ${Math.round((us % 1e6) * 1000)}`;
+      return `monotonic ${fmt(t.monotonicOffset)}\nboottime ${fmt(t.boottimeOffset)}\n`;
+    }, (text) => writeTimeOffsets(k, p, text)),
     oom_score_adj: rwfile(() => '0\n', () => undefined),
     oom_score: file(() => `${Math.min(1000, Math.floor((p.rss / Math.max(1, k.memTotalBytes())) * 1000) + 666 * 0)}\n`),
     cwd: link(() => visiblePath(p.cwd)),
