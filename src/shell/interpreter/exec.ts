@@ -231,3 +231,39 @@ function basename(p: string): string {
   const s = p.replace(/\/+$/, '');
   return s.slice(s.lastIndexOf('/') + 1) || p;
 }
+
+/**
+ * fork+exec `argv` as a child of the command's own process and wait for it
+ * (what xargs, timeout, nice and friends do); EAGAIN prints bash's fork error.
+ */
+export async function runChild(ctx: CommandContext, argv: string[], io?: Partial<Stdio>, env?: Map<string, string>): Promise<number> {
+  const host = hostOf(ctx);
+  const e = env ?? ctx.env;
+  let child: Sys;
+  try {
+    child = ctx.sys.spawn({ argv, env: e, cwd: ctx.sys.getcwd() });
+  } catch (err) {
+    if (isSysError(err)) {
+      ctx.stderr.write(`${basename(ctx.argv[0] ?? 'sh')}: fork: ${err.strerror}\n`);
+      return 126;
+    }
+    throw err;
+  }
+  let status = 1;
+  try {
+    status = await runProgram(host, child, argv, e, { stdin: io?.stdin ?? ctx.stdin, stdout: io?.stdout ?? ctx.stdout, stderr: io?.stderr ?? ctx.stderr });
+  } finally {
+    try {
+      child.exit(status);
+    } catch {
+      // killed already
+    }
+    try {
+      const st = ctx.sys.wait(child.pid);
+      if (typeof st === 'number' && st > 128) status = st;
+    } catch {
+      // reaped elsewhere
+    }
+  }
+  return status;
+}
