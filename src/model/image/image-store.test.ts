@@ -101,11 +101,27 @@ describe('rows, history, rmi', () => {
     expect(store.layers.all()).toHaveLength(0);
     expect(fs.readdir('/var/lib/docker/overlay2/l')).toEqual([]);
   });
-  it('rmi of an image a container uses is a conflict', () => {
+  it.each<[string, string, boolean, boolean, RegExp | string[]]>([
+    ['by name, no force', 'alpine:3.22', false, false, /unable to remove repository reference "alpine:3.22" \(must force\) - container cccccccccccc is using its referenced image/],
+    ['by ID, running', 'ID', true, true, /unable to delete \w{12} \(cannot be forced\) - image is being used by running container cccccccccccc/],
+    ['by ID, stopped, no force', 'ID', false, false, /unable to delete \w{12} \(must be forced\) - image is being used by stopped container cccccccccccc/],
+    ['by name, forced, running: untag only', 'alpine:3.22', true, true, ['Untagged: alpine:3.22']],
+  ])('rmi of an image a container uses: %s', (_n, ref, running, force, want) => {
     const { store, img } = setup();
     store.remove('alpine:latest');
-    expect(() => store.remove('alpine:3.22', { inUse: () => 'c'.repeat(64) })).toThrow(/container cccccccccccc is using its referenced image/);
-    expect(store.resolve('alpine:3.22')?.id).toBe(img.id);
+    const act = () => store.remove(ref === 'ID' ? img.id : ref, { force, inUse: () => ({ id: 'c'.repeat(64), running }) });
+    if (want instanceof RegExp) expect(act).toThrow(want);
+    else expect(act()).toEqual(want);
+    expect(store.resolve(img.id)?.id).toBe(img.id);
+  });
+  it('rmi -f of an image a stopped container uses deletes the image but its layers stay with the container', () => {
+    const { store, img } = setup();
+    store.remove('alpine:latest');
+    store.layers.createRw('c1', img.chainIds[0], 'm1');
+    expect(store.remove(img.id, { force: true, inUse: () => ({ id: 'c1', running: false }) })).toEqual(['Untagged: alpine:3.22', `Deleted: ${img.id}`]);
+    expect(store.layers.get(img.chainIds[0])).toBeDefined();
+    store.layers.removeRw('c1');
+    expect(store.layers.all()).toEqual([]);
   });
 });
 

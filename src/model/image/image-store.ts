@@ -40,6 +40,12 @@ export interface ImageRecord {
   readonly size: number;
 }
 
+/** A container using an image: a running one is a hard conflict, a stopped one yields to --force. */
+export interface ContainerUse {
+  readonly id: string;
+  readonly running: boolean;
+}
+
 /** One `docker images` row. */
 export interface ImageRow {
   readonly repository: string;
@@ -223,12 +229,12 @@ export class ImageStore {
   }
 
   /**
-   * `docker rmi`: untag `ref`; when it was the last tag (or `ref` is an ID)
+   * `docker rmi` (moby daemon/images image_delete.go): untag `ref`; when it was the last tag (or `ref` is an ID)
    * delete the image and release its layers. Returns the lines Docker
    * prints ("Untagged: …", "Deleted: sha256:…"). `inUse(id)` names a
    * container using the image: a conflict unless forced.
    */
-  remove(ref: string, opts: { force?: boolean; inUse?: (id: Digest) => string | undefined } = {}): string[] {
+  remove(ref: string, opts: { force?: boolean; inUse?: (id: Digest) => string | ContainerUse | undefined } = {}): string[] {
     const r = this.#find(ref) ?? fail('ENOENT', ref, `No such image: ${ref}`);
     const byName = this.#byName(ref) === r && !/^(sha256:)?[0-9a-f]{1,64}$/.test(ref);
     const out: string[] = [];
@@ -241,15 +247,26 @@ export class ImageStore {
     if (!byName && r.repoTags.length > 1 && !opts.force) {
       fail('EBUSY', ref, `conflict: unable to delete ${shortId(r.id)} (must be forced) - image is referenced in multiple repositories`);
     }
-    const user = opts.inUse?.(r.id);
-    if (user && !opts.force) {
-      fail('EBUSY', ref, byName
-        ? `conflict: unable to remove repository reference "${ref}" (must force) - container ${shortId(user)} is using its referenced image ${shortId(r.id)}`
-        : `conflict: unable to delete ${shortId(r.id)} (cannot be forced) - image is being used by running container ${shortId(user)}`);
+    const u = opts.inUse?.(r.id);
+    const user: ContainerUse | undefined = typeof u === 'string' ? { id: u, running: true } : u;
+    if (user && byName && !opts.force) {
+      fail('EBUSY', ref, `conflict: unable to remove repository reference "${ref}" (must force) - container ${shortId(user.id)} is using its referenced image ${shortId(r.id)}`);
+    }
+    if (user && !byName && user.running) {
+      fail('EBUSY', ref, `conflict: unable to delete ${shortId(r.id)} (cannot be forced) - image is being used by running container ${shortId(user.id)}`);
+    }
+    if (user && !byName && !opts.force) {
+      fail('EBUSY', ref, `conflict: unable to delete ${shortId(r.id)} (must be forced) - image is being used by stopped container ${shortId(user.id)}`);
+    }
+    if (user?.running) {
+      // forced by name: the tag goes, the image stays (a running container is a hard conflict)
+      const name = familiar(ref)!;
+      r.repoTags = r.repoTags.filter((t) => t !== name);
+      this.#writeRepositories();
+      return [`Untagged: ${name}`];
     }
     for (const t of r.repoTags) out.push(`Untagged: ${t}`);
     for (const d of r.repoDigests) out.push(`Untagged: ${d}`);
-    if (user) { r.repoTags = []; this.#writeRepositories(); return out; }
     this.#images.delete(r.id);
     rmTree(this.fs, pjoin(this.root, `image/overlay2/imagedb/content/sha256/${hexOf(r.id)}`));
     out.push(`Deleted: ${r.id}`);
