@@ -14,6 +14,7 @@ import { dataSize } from '../fs/data.ts';
 import { digestOf } from '../image/digest.ts';
 import type { ContainerConfig as ImageRunConfig, ImageConfig } from '../image/image.ts';
 import { isSysError } from '../errors.ts';
+import { normalize } from '../fs/path.ts';
 import type { Daemon } from './daemon.ts';
 import { parseDockerfile, type Instruction } from './dockerfile.ts';
 import { humanSize4 } from './format.ts';
@@ -209,8 +210,15 @@ function copyInto(d: Daemon, containerId: string, files: readonly ContextFile[],
   const root = rw.mergedDir;
   sys.mount('overlay', root, 'overlay', rw.options);
   try {
-    const absDest = dest.startsWith('/') ? dest : `${workdir}/${dest}`.replace(/\/+/g, '/');
-    const intoDir = absDest.endsWith('/') || sources.length > 1 || files.some((f) => f.type === 'dir');
+    const joined = dest.startsWith('/') ? dest : `${workdir}/${dest}`;
+    const absDest = normalize(joined);
+    let isDir = false;
+    try {
+      isDir = sys.stat(root + absDest).type === 'dir';
+    } catch {
+      /* does not exist yet */
+    }
+    const intoDir = isDir || /(^|\/)\.{0,2}$/.test(dest) || dest.endsWith('/') || sources.length > 1 || files.some((f) => f.type === 'dir');
     const mk = (p: string) => {
       let cur = root;
       for (const part of p.split('/').filter(Boolean)) {
@@ -225,7 +233,7 @@ function copyInto(d: Daemon, containerId: string, files: readonly ContextFile[],
     for (const f of files) {
       const src = sources.map((s) => s.replace(/^\.\/?/, '').replace(/\/$/, '')).find((s) => s === '' || f.path === s || f.path.startsWith(s + '/')) ?? '';
       const rel = src === '' ? f.path : f.path === src ? f.path.split('/').pop() ?? f.path : f.path.slice(src.length + 1);
-      const target = intoDir ? `${absDest.replace(/\/$/, '')}/${rel}` : absDest;
+      const target = intoDir ? `${absDest === '/' ? '' : absDest}/${rel}` : absDest;
       const parent = target.slice(0, target.lastIndexOf('/'));
       mk(parent);
       if (f.type === 'dir') mk(target);

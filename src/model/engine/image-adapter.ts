@@ -188,6 +188,10 @@ export class StoreImageBackend implements ImageBackend {
     return this.store.df(active);
   }
 
+  sizes(ref: string): { size: number; sharedSize: number; uniqueSize: number } {
+    return this.store.sizes(ref);
+  }
+
   save(refs: readonly string[]): Uint8Array {
     for (const r of refs) if (!this.store.resolve(r)) throw new ApiError(404, `reference does not exist`);
     try {

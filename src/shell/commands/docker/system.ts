@@ -8,7 +8,8 @@
 import type { CommandContext } from '../../types.ts';
 import type { Daemon } from '../../../model/engine/daemon.ts';
 import { ENGINE_VERSION } from '../../../model/engine/daemon.ts';
-import { humanSize, humanSize4, tabulate } from '../../../model/engine/format.ts';
+import { ellipsis, goQuote, humanDuration, humanSize, humanSize4, tabulate } from '../../../model/engine/format.ts';
+import { statusText } from './ps.ts';
 import { toText } from '../../../model/fs/data.ts';
 import { parseFlags } from './args.ts';
 import { connectDaemon, fail, NO_DAEMON } from './cli.ts';
@@ -177,13 +178,14 @@ export async function systemDf(ctx: CommandContext, d: Daemon, args: readonly st
         ...d.images.list().flatMap((img) => (img.repoTags.length ? img.repoTags : ['<none>:<none>']).map((t) => {
           const i = t.lastIndexOf(':');
           const n = containers.filter((c) => c.imageId === img.id).length;
-          return [t.slice(0, i), t.slice(i + 1), img.id.slice(7, 19), '', humanSize(img.size), '', '', String(n)];
+          const sz = d.images.sizes?.(img.id) ?? { size: img.size, sharedSize: 0, uniqueSize: img.size };
+          return [t.slice(0, i), t.slice(i + 1), img.id.slice(7, 19), `${humanDuration(d.now() - img.created)} ago`, humanSize(sz.size), humanSize(sz.sharedSize), humanSize(sz.uniqueSize), String(n)];
         })),
       ]));
       ctx.stdout.write('\nContainers space usage:\n\n');
       ctx.stdout.write(tabulate([
         ['CONTAINER ID', 'IMAGE', 'COMMAND', 'LOCAL VOLUMES', 'SIZE', 'CREATED', 'STATUS', 'NAMES'],
-        ...sizes.map(({ c, size }) => [c.id.slice(0, 12), c.config.Image, JSON.stringify([c.path, ...c.args].join(' ').slice(0, 19)), String(c.host.mounts.filter((m) => m.type === 'volume').length), humanSize(size), '', c.state.status, c.name]),
+        ...sizes.map(({ c, size }) => [c.id.slice(0, 12), c.config.Image, goQuote(ellipsis([c.path, ...c.args].join(' '), 20)), String(c.host.mounts.filter((m) => m.type === 'volume').length), humanSize(size), `${humanDuration(d.now() - c.created)} ago`, statusText(c, d.now()), c.name]),
       ]));
       ctx.stdout.write('\nLocal Volumes space usage:\n\n');
       ctx.stdout.write(tabulate([['VOLUME NAME', 'LINKS', 'SIZE'], ...vols.map((v) => [v.name, String(containers.filter((c) => c.host.mounts.some((m) => m.source === v.name)).length), '0B'])]));
