@@ -10,6 +10,8 @@ import type { Rng } from '../rng.ts';
 import type { BootPlan } from './boot.ts';
 import type { GuestOs } from './guest-os.ts';
 import type { VmProfile } from './profiles.ts';
+import type { VirtualClock } from '../clock.ts';
+import type { HostKind } from './host-kind.ts';
 
 /** virsh domstate strings the model uses. */
 export type DomainState = 'running' | 'in shutdown' | 'shut off';
@@ -97,3 +99,40 @@ export interface Domain {
   readonly guest: Guest | undefined;
   readonly ip: string;
 }
+
+/** ACPI shutdown of a guest until power-off: illustrative (no sourced figure). */
+export const SHUTDOWN_US = { full: 2_000_000, microvm: 50_000 } as const;
+
+/** What `vm create` asks for. */
+export interface CreateRequest {
+  readonly name: string;
+  /** Guest OS id or base image file name (guest-os.ts). */
+  readonly image: string;
+  readonly memoryBytes?: number;
+  readonly vcpus?: number;
+  readonly profile?: VmProfile['name'];
+  readonly clone?: 'full' | 'linked';
+  /** Install a container engine in the guest (containers in VMs). */
+  readonly docker?: boolean;
+}
+
+export interface HypervisorOptions {
+  /** The libvirtd process on the host: VMMs are its children, disk images its files. */
+  readonly host: Sys;
+  readonly clock: VirtualClock;
+  readonly rng: Rng;
+  /** Builds guest Machines; without one, VMs boot (clock, memory, disk) but have no guest to log into. */
+  readonly guests?: GuestFactory;
+  /** The host's shape (host-kind.ts); KVM on Linux by default. */
+  readonly kind?: HostKind;
+  /**
+   * Type 1 only: memory the bare-metal hypervisor hands to guests (the
+   * machine's RAM minus Dom0's). Guest RAM then comes from this pool, not from
+   * the management OS this shell runs in, so its `free` does not move.
+   */
+  readonly poolBytes?: number;
+}
+
+/** Xen's device model in Dom0 per HVM guest: illustrative RSS (no sourced figure). */
+export const XEN_DEVICE_MODEL_BYTES = 32 * 1024 * 1024;
+

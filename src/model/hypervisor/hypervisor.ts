@@ -12,16 +12,16 @@
  */
 import type { Timer, VirtualClock } from '../clock.ts';
 import { fail, isSysError } from '../errors.ts';
-import { toText } from '../fs/data.ts';
 import type { Sys } from '../kernel/types.ts';
 import type { Rng } from '../rng.ts';
+import { baseRss, exists, memAvailable, uuidFrom } from './host-util.ts';
 import { bootPlan } from './boot.ts';
 import type { ConsoleLine } from './boot.ts';
-import type { Domain, DomainConfig, DomainState, Guest, GuestDisk, GuestFactory } from './domain.ts';
+import type { CreateRequest, Domain, DomainConfig, DomainState, Guest, GuestDisk, GuestFactory, HypervisorOptions } from './domain.ts';
+import { SHUTDOWN_US, XEN_DEVICE_MODEL_BYTES } from './domain.ts';
 import { grow as growBy, qcow2Data, readImage } from './disk-image.ts';
 import { findGuestOs } from './guest-os.ts';
 import { PROFILES } from './profiles.ts';
-import type { VmProfile } from './profiles.ts';
 import type { HostKind } from './host-kind.ts';
 import { vmmArgv } from './vmm.ts';
 
@@ -29,22 +29,6 @@ import { vmmArgv } from './vmm.ts';
 export const LIBVIRT_SOCK = '/var/run/libvirt/libvirt-sock';
 /** libvirt's default storage pool directory. */
 export const IMAGES_DIR = '/var/lib/libvirt/images';
-/** ACPI shutdown of a guest until power-off: illustrative (no sourced figure). */
-export const SHUTDOWN_US = { full: 2_000_000, microvm: 50_000 } as const;
-
-/** What `vm create` asks for. */
-export interface CreateRequest {
-  readonly name: string;
-  /** Guest OS id or base image file name (guest-os.ts). */
-  readonly image: string;
-  readonly memoryBytes?: number;
-  readonly vcpus?: number;
-  readonly profile?: VmProfile['name'];
-  readonly clone?: 'full' | 'linked';
-  /** Install a container engine in the guest (containers in VMs). */
-  readonly docker?: boolean;
-}
-
 interface Slot {
   config: DomainConfig;
   state: DomainState;
@@ -62,26 +46,6 @@ interface Slot {
   timers: Timer[];
   ip: string;
 }
-
-export interface HypervisorOptions {
-  /** The libvirtd process on the host: VMMs are its children, disk images its files. */
-  readonly host: Sys;
-  readonly clock: VirtualClock;
-  readonly rng: Rng;
-  /** Builds guest Machines; without one, VMs boot (clock, memory, disk) but have no guest to log into. */
-  readonly guests?: GuestFactory;
-  /** The host's shape (host-kind.ts); KVM on Linux by default. */
-  readonly kind?: HostKind;
-  /**
-   * Type 1 only: memory the bare-metal hypervisor hands to guests (the
-   * machine's RAM minus Dom0's). Guest RAM then comes from this pool, not from
-   * the management OS this shell runs in, so its `free` does not move.
-   */
-  readonly poolBytes?: number;
-}
-
-/** Xen's device model in Dom0 per HVM guest: illustrative RSS (no sourced figure). */
-export const XEN_DEVICE_MODEL_BYTES = 32 * 1024 * 1024;
 
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
 
@@ -327,55 +291,6 @@ export class Hypervisor {
   }
 }
 
-function exists(sys: Sys, path: string): boolean {
-  try {
-    sys.stat(path);
-    return true;
-  } catch (e) {
-    if (isSysError(e)) return false;
-    throw e;
-  }
-}
-
-/**
- * Memory the host could hand to a new VMM process, bytes, from /proc/meminfo:
- * MemAvailable (free + reclaimable cache), but never more than what is not
- * already held by processes and the kernel. Undefined without a procfs.
- */
-export function memAvailable(sys: Sys): number | undefined {
-  let text: string;
-  try {
-    text = toText(sys.readFile('/proc/meminfo'));
-  } catch (e) {
-    if (isSysError(e)) return undefined;
-    throw e;
-  }
-  const kb = (field: string): number | undefined => {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(text);
-    return m ? Number(m[1]) * 1024 : undefined;
-  };
-  const avail = kb('MemAvailable');
-  if (avail === undefined) return undefined;
-  const total = kb('MemTotal');
-  if (total === undefined) return avail;
-  const held = (kb('AnonPages') ?? 0) + (kb('SUnreclaim') ?? 0) + (kb('KernelStack') ?? 0) + (kb('PageTables') ?? 0);
-  return Math.max(0, Math.min(avail, total - held));
-}
-
-/** RSS of a just-started process (0 where the kernel cannot say). */
-function baseRss(sys: Sys): number {
-  try {
-    return sys.self().rss;
-  } catch {
-    return 0;
-  }
-}
-
-/** A random (version 4) UUID from the world's seeded generator. */
-function uuidFrom(rng: Rng): string {
-  const h = rng.hex(32).split('');
-  h[12] = '4';
-  h[16] = '89ab'[rng.int(4)];
-  const s = h.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
+export { memAvailable } from './host-util.ts';
+export { SHUTDOWN_US, XEN_DEVICE_MODEL_BYTES } from './domain.ts';
+export type { CreateRequest, HypervisorOptions } from './domain.ts';
