@@ -21,7 +21,7 @@ import { infoOf, visibleProcesses } from './process/info.ts';
 import { setnsProcess, unshareProcess, capable } from './ns/unshare.ts';
 import { allocate, release } from './memory/memory.ts';
 import { burnCpu } from './process/cpu.ts';
-import { sleepFor, waitUntil } from './process/timing.ts';
+import { settle, sleepFor, waitUntil } from './process/timing.ts';
 import { dockerSeccompDenied } from './process/capabilities.ts';
 import * as net from './net/net-ops.ts';
 import type { NetInterfaceInfo } from './net/net-ops.ts';
@@ -151,6 +151,14 @@ export class SysImpl implements Sys {
     const r = await waitUntil(this.#k, this.#p, () => !c.alive, undefined, [c]);
     if (r === 'signal' && c.alive) fail('EINTR');
     return this.#p.children.has(c) || c.pids[0].ns.pids.get(c.id) === c ? reap(this.#k, c) : (c.exitStatus ?? 0);
+  }
+  /** Advance the clock to the next timer and let woken jobs run. Additive. */
+  async idle(): Promise<boolean> {
+    const next = this.#k.clock.nextDeadline();
+    if (next === undefined) return false;
+    this.#k.clock.advanceTo(next);
+    await settle();
+    return true;
   }
   #child(pid: number): Process {
     for (const c of this.#p.children) if (c.pidIn(this.#p.ns.pid) === pid || (pid === -1 && !c.alive)) return c;
