@@ -113,9 +113,11 @@ export class Daemon {
     return this.networks.find(c.host.networkMode === 'default' ? 'bridge' : c.host.networkMode);
   }
 
-  /** Is any container (running or not) using image `id`? */
-  imageInUse(id: string): boolean {
-    return [...this.#containers.values()].some((c) => c.imageId === id);
+  /** A container using image `id`, running ones first (moby image_delete.go checks running containers as hard conflicts). */
+  imageInUse(id: string): { id: string; running: boolean } | undefined {
+    const users = [...this.#containers.values()].filter((c) => c.imageId === id);
+    const c = users.find((x) => x.state.running) ?? users[0];
+    return c ? { id: c.id, running: c.state.running } : undefined;
   }
 
   // ---- create ------------------------------------------------------------

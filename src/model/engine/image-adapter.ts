@@ -124,9 +124,9 @@ export class StoreImageBackend implements ImageBackend {
     }
   }
 
-  remove(ref: string, force: boolean, inUse: (imageId: string) => boolean): string[] {
+  remove(ref: string, force: boolean, inUse: (imageId: string) => { id: string; running: boolean } | undefined): string[] {
     try {
-      return this.store.remove(ref, { force, inUse: (id) => (inUse(id) ? id : undefined) });
+      return this.store.remove(ref, { force, inUse: (id) => inUse(id) });
     } catch (e) {
       apiError(e);
     }

@@ -61,7 +61,7 @@ export interface ImageBackend {
   push(ref: string, progress: Progress): void;
   tag(source: string, target: string): void;
   /** `docker rmi`: untag, delete when no tag is left; returns the Untagged:/Deleted: lines. */
-  remove(ref: string, force: boolean, inUse: (imageId: string) => boolean): string[];
+  remove(ref: string, force: boolean, inUse: (imageId: string) => { id: string; running: boolean } | undefined): string[];
   history(ref: string): HistoryRow[];
   /** Snapshot a RW layer for container `containerId` (overlay2 dir `mountId`) on top of the image, with the -init layer. */
   prepare(containerId: string, mountId: string, imageId: string): RwLayer;
