@@ -31,39 +31,44 @@ const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: 
 /** <Terminal id scenario caption?> — see src/components/Terminal.astro. */
 export const terminalPropsSchema = z
   .object({
-    id: kebab.default('main'),
-    scenario: scenarioSchema,
-    caption: z.string().optional(),
-    hint: z.string().optional(),
+    id: kebab.default('main').describe('Names the terminal for <Cmd terminal="…">; the element id is terminal-<id>.'),
+    scenario: scenarioSchema.describe('The world the terminal starts in, e.g. "laptop" (src/model/world/scenarios.ts).'),
+    caption: z.string().optional().describe('A line above the terminal saying what the reader has in front of them.'),
+    hint: z.string().optional().describe('Replaces the default "what you can type" line shown before the terminal starts.'),
   })
   .strict();
 
 /** <Cmd terminal?> — see src/components/Cmd.astro. */
-export const cmdPropsSchema = z.object({ terminal: kebab.optional() }).strict();
+export const cmdPropsSchema = z
+  .object({ terminal: kebab.optional().describe('Id of the <Terminal> to run in; default: the nearest one before the command on the page.') })
+  .strict();
 
 /** <Claim id scenario run check sources title?> — see src/components/Claim.astro. */
 export const claimPropsSchema = z
   .object({
-    id: kebab,
-    scenario: scenarioSchema,
-    run: z.string().refine((s) => s.trim().length > 0, 'must hold at least one command'),
-    check: z.string().refine((s) => s.trim().length > 0, 'must hold at least one command'),
-    sources: z.array(kebab).min(1, 'cite at least one source id from the chapter frontmatter'),
-    title: z.string().optional(),
+    id: kebab.describe('The claim id from claims.md, unique on the site; its permalink is #claim-<id>.'),
+    scenario: scenarioSchema.describe('The fresh world the reproduction (and the test) starts from, e.g. "laptop".'),
+    run: z.string().refine((s) => s.trim().length > 0, 'must hold at least one command').describe('What Reproduce types, one command per line; shown to the reader. A template literal: write \\${ for a shell ${.'),
+    check: z.string().refine((s) => s.trim().length > 0, 'must hold at least one command').describe('Run by the test suite after `run` in the same world; every line must exit 0 (grep -q, test, [ … ]). Not shown.'),
+    sources: z.array(kebab).min(1, 'cite at least one source id from the chapter frontmatter').describe('Ids from the chapter frontmatter `sources`, linked to #source-<id>.'),
+    title: z.string().optional().describe('A short title; default "Claim: <id>".'),
   })
   .strict();
 
 /** <Aside kind? title?> — see src/components/Aside.astro. */
 export const asidePropsSchema = z
   .object({
-    kind: z.enum(['note', 'tip', 'caution', 'folklore']).default('note'),
-    title: z.string().optional(),
+    kind: z.enum(['note', 'tip', 'caution', 'folklore']).default('note').describe('"folklore" marks a popular claim that is wrong or dated.'),
+    title: z.string().optional().describe('Default: the kind\'s name ("Note", "Tip", "Caution", "Folklore check").'),
   })
   .strict();
 
 /** <Figure caption id?> — see src/components/Figure.astro. */
 export const figurePropsSchema = z
-  .object({ caption: z.string().min(1), id: kebab.optional() })
+  .object({
+    caption: z.string().min(1).describe('One sentence saying what the figure shows.'),
+    id: kebab.optional().describe('Anchor: #figure-<id>.'),
+  })
   .strict();
 
 /** One path in one layer of a <LayerDiagram>. */
@@ -77,8 +82,8 @@ const layerEntrySchema = z
 /** <LayerDiagram id title layers> — see src/components/LayerDiagram.astro. */
 export const layerDiagramPropsSchema = z
   .object({
-    id: kebab,
-    title: z.string().min(1),
+    id: kebab.describe('Unique on the page; prefixes the SVG\'s ids.'),
+    title: z.string().min(1).describe('The diagram\'s accessible name, e.g. "The layers of container c1".'),
     layers: z
       .array(
         z
@@ -90,21 +95,22 @@ export const layerDiagramPropsSchema = z
           })
           .strict(),
       )
-      .min(1, 'give at least one layer, topmost first'),
-    mergedLabel: z.string().default('Merged view'),
-    mergedDetail: z.string().default("the container's /"),
+      .min(1, 'give at least one layer, topmost first')
+      .describe('Topmost first: { name, detail?, kind: "image" | "container", entries: { path, type?: "file" | "dir" | "whiteout" | "opaque" }[] }.'),
+    mergedLabel: z.string().default('Merged view').describe('Label of the top row, the view overlayfs builds.'),
+    mergedDetail: z.string().default("the container's /").describe('Second line of that label.'),
   })
   .strict();
 
 /** <Predict id question options answer run?> — see src/components/Predict.astro. */
 export const predictPropsSchema = z
   .object({
-    id: kebab,
-    question: z.string().min(1),
-    options: z.array(z.string().min(1)).min(2, 'give at least two options').max(5, 'give at most five options'),
-    answer: z.int().nonnegative(),
-    run: z.string().optional(),
-    terminal: kebab.optional(),
+    id: kebab.describe('Unique on the page; anchor #predict-<id>.'),
+    question: z.string().min(1).describe('The question, one sentence.'),
+    options: z.array(z.string().min(1)).min(2, 'give at least two options').max(5, 'give at most five options').describe('2 to 5 possible answers, plain text.'),
+    answer: z.int().nonnegative().describe('Index of the right option, counting from 0.'),
+    run: z.string().optional().describe('A command that shows the answer, rendered as a <Cmd> with the explanation.'),
+    terminal: kebab.optional().describe('Terminal id for that <Cmd>.'),
   })
   .strict()
   .refine((p) => p.answer < p.options.length, { message: 'must be the index (from 0) of one of the options', path: ['answer'] });
