@@ -8,20 +8,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TerminalHarness } from '../../src/terminal/testing/harness.ts';
-import type { OpenSession } from '../../src/terminal/worker/session-host.ts';
+import { openSession } from '../../src/shell/open-session.ts';
 import { parseTranscript, unescapeKeys } from './transcript.ts';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.transcript')).sort();
-
-let openSession: OpenSession | undefined;
-try {
-  // The integrator's module; until it lands, the transcripts are skipped (the format tests still run).
-  const path = '../../src/shell/open-session.ts';
-  ({ openSession } = (await import(/* @vite-ignore */ path)) as { openSession: OpenSession });
-} catch {
-  openSession = undefined;
-}
 
 let harness: TerminalHarness | null = null;
 afterEach(() => {
@@ -29,14 +20,15 @@ afterEach(() => {
   harness = null;
 });
 
-describe.skipIf(!openSession)('transcripts', () => {
+describe('transcripts', () => {
   it.each(files)('%s', async (file) => {
     const t = parseTranscript(readFileSync(dir + file, 'utf8'), file);
-    harness = new TerminalHarness(openSession as OpenSession, { scenario: t.scenario, columns: t.columns, rows: 50 });
+    harness = new TerminalHarness(openSession, { scenario: t.scenario, columns: t.columns, rows: 50 });
     await harness.start();
-    for (const keys of t.keys) {
-      harness.keys(keys);
-      await harness.settle();
+    for (const { data, wait } of t.keys) {
+      harness.keys(data);
+      if (wait) await harness.settle();
+      else await new Promise((r) => setTimeout(r, 50));
     }
     expect(harness.text()).toBe(t.screen);
   });
@@ -49,6 +41,7 @@ describe('the transcript format', () => {
     { line: 'ech\\t\\c', keys: 'ech\t' },
     { line: 'sleep 9\\x03\\c', keys: 'sleep 9\x03' },
     { line: '\\e[A', keys: '\x1b[A\r' },
+    { line: 'while true; do :; done\\&', keys: 'while true; do :; done\r' },
     { line: 'printf "a\\\\n"', keys: 'printf "a\\n"\r' },
   ])('$line', ({ line, keys }) => {
     expect(unescapeKeys(line)).toBe(keys);
@@ -60,5 +53,10 @@ describe('the transcript format', () => {
 
   it.each(files)('%s parses', (file) => {
     expect(parseTranscript(readFileSync(dir + file, 'utf8'), file).keys.length).toBeGreaterThan(0);
+  });
+
+  it('a line ending in \\& is not waited for', () => {
+    const t = parseTranscript('--- keys\nyes\\&\n\\x03\\c\n--- screen\n', 'x');
+    expect(t.keys).toEqual([{ data: 'yes\r', wait: false }, { data: '\x03', wait: true }]);
   });
 });

@@ -43,8 +43,9 @@ export class LineEditor {
   #cursor = 0;
   #active = false;
   #completing = false;
-  /** The previous key was a Tab that found several candidates and could not extend the word: a second Tab lists them. */
-  #tabAgainLists = false;
+  /** Whether the last key, and the one before it, were Tab: readline lists ambiguous candidates on a Tab that follows a Tab. */
+  #lastWasTab = false;
+  #tabAfterTab = false;
   #pasting = false;
   #afterCR = false;
   #history: string[] = [];
@@ -101,7 +102,8 @@ export class LineEditor {
 
   /** Begin reading a line after `prompt`, which is printed at column `startCol`. Returns the text to write. */
   start(prompt: string, startCol = 0): string {
-    this.#tabAgainLists = false;
+    this.#lastWasTab = false;
+    this.#tabAfterTab = false;
     this.#prompt = prompt;
     this.#promptChars = [...stripAnsi(prompt)];
     this.#chars = [];
@@ -130,11 +132,12 @@ export class LineEditor {
         for (; i < keys.length && this.#inserts(keys[i]); i++) run.push(keys[i] === '\t' ? ' ' : keys[i]);
         out += this.#search ? this.#searchType(run) : this.#insert(run);
         this.#afterCR = false;
-        this.#tabAgainLists = false;
+        this.#lastWasTab = false;
         continue;
       }
       const key = keys[i++];
-      if (key !== '\t') this.#tabAgainLists = false;
+      this.#tabAfterTab = this.#lastWasTab && key === '\t';
+      this.#lastWasTab = key === '\t';
       const skipLF = key === '\n' && this.#afterCR;
       this.#afterCR = key === '\r';
       if (skipLF) continue;
@@ -168,11 +171,8 @@ export class LineEditor {
     }
     const prefix = commonPrefix(candidates);
     if (prefix.length > word.length) return [{ kind: 'write', text: this.#replace(start, prefix) }];
-    // Ambiguous: readline rings the bell on the first Tab and lists the candidates on the second.
-    if (!this.#tabAgainLists) {
-      this.#tabAgainLists = true;
-      return [{ kind: 'bell' }];
-    }
+    // Ambiguous: readline rings the bell, and lists the candidates when this Tab followed another.
+    if (!this.#tabAfterTab) return [{ kind: 'bell' }];
     return [{ kind: 'write', text: this.interject(formatCandidates(candidates, this.#columns)) }];
   }
 

@@ -22,7 +22,7 @@ export class InProcessWorker implements WorkerLike {
       if (this.terminated || this.frozen) return;
       const data = structuredClone(message);
       setTimeout(() => { if (!this.terminated) this.onmessage?.({ data }); }, 0);
-    });
+    }, () => new Promise((resolve) => setTimeout(resolve, 0)));
   }
 
   postMessage(message: ToWorker): void {
