@@ -360,7 +360,7 @@ function loopControl(sh: Shell, argv: string[], io: Stdio, kind: 'break' | 'cont
 async function nested(sh: Shell, io: Stdio, what: string, fn: () => Promise<number>): Promise<number> {
   if (sh.depth >= 1000) {
     sh.error(io, `${what}: maximum nesting level exceeded (1000)`);
-    throw new ReturnSignal(1);
+    return 1;
   }
   sh.depth++;
   try {

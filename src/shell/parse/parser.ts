@@ -34,6 +34,23 @@ function parseOrThrow(source: string, depth = 0): Script {
   return script;
 }
 
+/** A lexer whose `$(…)` and backquotes parse with nested parsers (depth-limited). */
+function lexerAt(src: string, pos: number, depth: number): Lexer {
+  return new Lexer(
+    src,
+    pos,
+    (s, at) => {
+      const sub = new Parser(s, at, depth + 1);
+      const script = sub.list((t) => t.kind === 'op' && t.value === ')');
+      const end = sub.peek();
+      if (end.kind === 'eof') throw new Incomplete();
+      sub.finish();
+      return { script, end: end.start };
+    },
+    (s) => parseOrThrow(s, depth + 1),
+  );
+}
+
 function tokenText(t: Token): string {
   if (t.kind === 'op') return t.value;
   if (t.kind === 'word') return t.word.raw;
@@ -65,19 +82,7 @@ class Parser {
   constructor(src: string, pos: number, depth: number) {
     if (depth > MAX_DEPTH) throw new ParseError('syntax error: expression too deeply nested');
     this.#depth = depth;
-    this.#lx = new Lexer(
-      src,
-      pos,
-      (s, at) => {
-        const sub = new Parser(s, at, depth + 1);
-        const script = sub.list((t) => t.kind === 'op' && t.value === ')');
-        const end = sub.peek();
-        if (end.kind === 'eof') throw new Incomplete();
-        sub.finish();
-        return { script, end: end.start };
-      },
-      (s) => parseOrThrow(s, depth + 1),
-    );
+    this.#lx = lexerAt(src, pos, depth);
   }
 
   peek(): Token {
@@ -262,7 +267,7 @@ class Parser {
       const text = lines.length ? lines.join('\n') + '\n' : '';
       h.redir.heredoc = h.quoted
         ? { parts: [{ type: 'lit', value: text, quoted: true }], raw: text }
-        : { parts: new Lexer(text, 0, () => { throw new Incomplete(); }, (x) => parseOrThrow(x, this.#depth + 1)).readQuoted(undefined), raw: text };
+        : { parts: lexerAt(text, 0, this.#depth + 1).readQuoted(undefined), raw: text };
     }
   }
 
