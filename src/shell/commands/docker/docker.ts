@@ -14,6 +14,8 @@ import { history, images, rmi, tag } from './images.ts';
 import { pull, push } from './pull.ts';
 import { info, systemDf, version } from './system.ts';
 import { EXTRA } from './extra.ts';
+import { prune } from './prune.ts';
+import { SUB_HELP } from './help.ts';
 
 /** Built on first use, so an import cycle through the command registry never sees half-initialised modules. */
 function subs(): Record<string, Sub> {
@@ -99,6 +101,14 @@ async function main(ctx: CommandContext): Promise<number> {
   if (name === 'version') return version(ctx);
   if (name === 'info') return info(ctx);
   const mgmt = MANAGEMENT[name];
+  if ((mgmt || name === 'system') && args[0] === 'prune') {
+    const d = connectDaemon(ctx);
+    if (!d) {
+      ctx.stderr.write(`${NO_DAEMON}\n`);
+      return 1;
+    }
+    return prune(ctx, d, name as 'container' | 'image' | 'system', args.slice(1));
+  }
   if (mgmt) {
     const sub = args[0];
     if (!sub || !mgmt[sub]) {
@@ -115,6 +125,10 @@ async function main(ctx: CommandContext): Promise<number> {
       ctx.stderr.write(`docker: unknown command: docker system ${sub ?? ''}\n\nRun 'docker system --help' for more information\n`);
       return 1;
     }
+  }
+  if (args.includes('--help') && SUB_HELP[name]) {
+    ctx.stdout.write(SUB_HELP[name]);
+    return 0;
   }
   const fn = name === 'system' ? undefined : subs()[name];
   if (!fn && name !== 'system') {
