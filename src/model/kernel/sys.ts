@@ -20,7 +20,7 @@ import { BASE_RSS, capsAfterExec, exitProcess, reap, sendSignal, spawn } from '.
 import { infoOf, visibleProcesses } from './process/info.ts';
 import { setnsProcess, unshareProcess, capable } from './ns/unshare.ts';
 import { allocate, release } from './memory/memory.ts';
-import { burnCpu } from './process/cpu.ts';
+import { burnCpu, runThreads } from './process/cpu.ts';
 import { settle, sleepFor, waitUntil } from './process/timing.ts';
 import { dockerSeccompDenied } from './process/capabilities.ts';
 import * as net from './net/net-ops.ts';
@@ -311,6 +311,8 @@ export class SysImpl implements Sys {
   allocate(bytes: number): void { allocate(this.#k, this.#p, bytes); }
   release(bytes: number): void { release(this.#p, bytes); }
   burnCpu(us: number): number { return burnCpu(this.#k, this.#p, us); }
+  /** Threads running flat out for a wall time. Additive. */
+  runCpu(wallUs: number, threads: number): number { return runThreads(this.#k, this.#p, wallUs, threads); }
   sleep(us: number): Promise<void> { return sleepFor(this.#k, this.#p, us); }
   now(): number { return this.#k.now() + this.#p.ns.time.monotonicOffset; }
   realtime(): number { return this.#k.clock.realtime; }

@@ -207,6 +207,8 @@ export interface Sys {
   setxattr?(path: string, name: string, value: string): void;
   /** waitpid(2) that blocks until the child exits (a foreground waiter moves the virtual clock). EINTR on a signal. */
   waitAsync?(pid: number): Promise<number>;
+  /** `threads` CPU-bound threads running for `wallUs` of wall time (stress --cpu): CPU used is limited by the CPUs and cpu.max; advances the clock; returns CPU µs used. */
+  runCpu?(wallUs: number, threads: number): number;
   /** Let virtual time pass to the next pending timer, as a process blocked in wait(2) does (for the shell's `wait` on background jobs). Resolves false if no timer is pending. */
   idle?(): Promise<boolean>;
   /** sigaction(2), reduced: 'catch' makes pendingSignal() return the signal instead of the default action. */

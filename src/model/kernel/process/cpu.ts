@@ -50,3 +50,36 @@ export function burnCpu(k: Kernel, p: Process, us: number): number {
   k.clock.advance(wall);
   return wall;
 }
+
+/**
+ * `threads` CPU-bound threads of `p` running for `wallUs` of wall time (what
+ * stress --cpu N --timeout T does): they get min(threads, CPUs, quota/period)
+ * CPUs; each period in which the group's quota runs out counts as throttled
+ * for the rest of the period (cgroup-v2.rst cpu.max). Advances the clock.
+ * Returns the CPU time used.
+ */
+export function runThreads(k: Kernel, p: Process, wallUs: number, threads: number): number {
+  const wall = Math.max(0, Math.round(wallUs));
+  const n = Math.max(1, Math.floor(threads));
+  const lim = limiting(p.cgroup);
+  const cpus = Math.min(n, k.options.cpus);
+  const share = lim ? Math.min(cpus, lim.cpuQuota / lim.cpuPeriod) : cpus;
+  const work = Math.round(wall * share);
+  p.cpuTime += work;
+  for (const g of p.cgroup.upwards()) {
+    g.usageUsec += work;
+    g.userUsec += Math.round(work * 0.9);
+    g.systemUsec += work - Math.round(work * 0.9);
+  }
+  if (lim) {
+    const periods = Math.ceil(wall / lim.cpuPeriod);
+    lim.nrPeriods += periods;
+    if (share < cpus) {
+      const exhaustAfter = lim.cpuQuota / cpus;
+      lim.nrThrottled += periods;
+      lim.throttledUsec += Math.round(periods * (lim.cpuPeriod - exhaustAfter));
+    }
+  }
+  k.clock.advance(wall);
+  return work;
+}

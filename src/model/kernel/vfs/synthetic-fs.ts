@@ -122,7 +122,10 @@ export class SyntheticFs implements FileSystem {
 
   write(path: string, data: FileData, opts?: WriteOptions): void {
     const n = this.#writable(path);
-    n.write!(toText(data), opts?.append ?? false);
+    const text = toText(data);
+    // write(2) of zero bytes never reaches the file's handler (the shell's O_TRUNC open writes nothing).
+    if (text === '') return;
+    n.write!(text, opts?.append ?? false);
   }
 
   openForWrite(path: string): void {

@@ -79,3 +79,17 @@ describe('a process without CAP_SYS_ADMIN (as in a default container, facts §9.
     expect(r.status).toBe(status);
   });
 });
+
+describe('stress(1) under cgroup limits (facts §6.2, §6.3)', () => {
+  const BOX = '/sys/fs/cgroup/system.slice/box';
+  const setup = `mkdir ${BOX}; echo 100M > ${BOX}/memory.max; echo 50000 > ${BOX}/cpu.max; echo $$ > ${BOX}/cgroup.procs; `;
+  it.each([
+    ['a memory hog over memory.max is OOM-killed', `stress --vm 1 --vm-bytes 200M --timeout 5s; echo status $?; cat ${BOX}/memory.events`,
+      /^stress: info: \[\d+\] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd\nstress: FAIL: \[\d+\] \(415\) <-- worker \d+ got signal 9\nstress: WARN: \[\d+\] \(417\) now reaping child worker processes\nstress: FAIL: \[\d+\] \(451\) failed run completed in 0s\nstatus 1\nlow 0\nhigh 0\nmax \d+\noom 1\noom_kill 1\n/],
+    ['a hog under the limit completes', 'stress --vm 1 --vm-bytes 50M --timeout 5s', /successful run completed in 5s\n$/],
+    ['two CPU hogs at cpu.max 50000 100000 get half a CPU', `stress --cpu 2 --timeout 10s >/dev/null; cat ${BOX}/cpu.stat`,
+      /^usage_usec 5000000\nuser_usec 4500000\nsystem_usec 500000\nnr_periods 100\nnr_throttled 100\nthrottled_usec 7500000\n/],
+  ])('%s', async (_n, script, want) => {
+    expect((await run(setup + script)).out).toMatch(want);
+  });
+});
