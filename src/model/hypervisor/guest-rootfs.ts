@@ -6,7 +6,7 @@
  * the model's `ver`. Contents are small: the guest's kernel, processes and
  * files are what the claims need, not a full distribution.
  */
-import { fromText } from '../fs/data.ts';
+import { fromText, virtualData } from '../fs/data.ts';
 import { MemoryFs } from '../fs/memory-fs.ts';
 import { ALPINE_APPLETS } from '../image/builtin/busybox-applets.ts';
 import { programFile } from '../program.ts';
@@ -55,6 +55,9 @@ export function guestRootfs(os: GuestOs, opts: { dev: number; now: () => number;
     fs.write('/usr/lib/systemd/systemd', programFile('systemd'), { mode: 0o755 });
     fs.symlink('/usr/lib/systemd/systemd', '/usr/sbin/init');
     fs.write('/etc/passwd', fromText('root:x:0:0:root:/root:/bin/bash\n'));
+    // the guest kernel and initrd live on the guest's own disk (a Firecracker guest's kernel is a host file instead); sizes illustrative
+    fs.write(`/boot/vmlinuz-${os.release}`, virtualData(14 * 1024 * 1024, `vmlinuz-${os.release}`), { mode: 0o600 });
+    fs.write(`/boot/initrd.img-${os.release}`, virtualData(70 * 1024 * 1024, `initrd-${os.release}`), { mode: 0o644 });
   } else {
     for (const d of ['/bin', '/sbin', '/lib']) fs.mkdir(d, 0o755);
     fs.write('/bin/busybox', programFile('busybox'), { mode: 0o755 });

@@ -82,6 +82,7 @@ describe('boot on the virtual clock', () => {
     ['shutdown when off', (h: Hypervisor) => h.shutdown('vm1'), 'Requested operation is not valid: domain is not running'],
     ['unknown domain', (h: Hypervisor) => h.start('nope'), "failed to get domain 'nope'"],
     ['duplicate name', (h: Hypervisor) => h.create({ name: 'vm1', image: 'cirros-0.6.3' }), /^operation failed: domain 'vm1' already exists with uuid /],
+    ['qcow2 on Firecracker', (h: Hypervisor) => h.create({ name: 'u', image: 'ubuntu-24.04', profile: 'microvm' }), 'unsupported configuration: Firecracker needs a raw disk image, not qcow2'],
     ['Windows on Firecracker', (h: Hypervisor) => h.create({ name: 'w', image: 'windows-server-2022', profile: 'microvm' }), /Firecracker boots Linux guests only/],
   ] as const)('%s is refused with libvirt\'s words', (_n, f, msg) => {
     hv.create({ name: 'vm1', image: 'ubuntu-24.04' });

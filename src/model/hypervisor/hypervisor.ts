@@ -121,7 +121,7 @@ export class Hypervisor {
     const clone = req.clone ?? 'full';
     const baseData = this.#host.readFile(base);
     const baseImg = readImage(baseData);
-    if (clone === 'linked' && profile.name === 'microvm') fail('EINVAL', req.name, 'unsupported configuration: Firecracker needs a raw disk image, not a qcow2 overlay');
+    if (profile.name === 'microvm' && (clone === 'linked' || baseImg.format !== 'raw')) fail('EINVAL', req.name, 'unsupported configuration: Firecracker needs a raw disk image, not qcow2');
     const ext = clone === 'linked' || baseImg.format === 'qcow2' ? 'qcow2' : os.image.file.split('.').pop();
     const disk = `${IMAGES_DIR}/${req.name}.${ext}`;
     if (exists(this.#host, disk)) fail('EEXIST', disk, `operation failed: storage volume '${req.name}.${ext}' exists already`);
