@@ -38,7 +38,7 @@ async function viaShell(): Promise<void> {
   await h.sh('docker pull shop/app:1.0 >/dev/null');
   const before = heap();
   const t0 = performance.now();
-  const r = await h.sh(`i=0; while [ $i -lt ${N} ]; do docker run -d shop/app:1.0 >/dev/null; i=$((i+1)); done; docker info --format x >/dev/null 2>&1; docker system df`);
+  const r = await h.sh(`i=0; while [ $i -lt ${N} ]; do docker run -d shop/app:1.0 sleep infinity >/dev/null; i=$((i+1)); done; docker system df; df -h /`);
   const ms = performance.now() - t0;
   const grown = heap() - before;
   console.log(`shell + docker CLI: ${N} × docker run -d in ${ms.toFixed(0)} ms (${(ms / N).toFixed(3)} ms each); heap +${(grown / 1024 / 1024).toFixed(1)} MiB (${(grown / N / 1024).toFixed(1)} KiB per container); \n${r.out}${r.err.slice(0, 300)}`);
