@@ -49,8 +49,8 @@ export class SysImpl implements Sys {
   get gid(): number { return idInNs(this.#p.ns.user, this.#p.gid, 'gid'); }
 
   // files
-  stat(path: string): Stat { return this.#as(() => files.statPath(this.#k, this.#p, path)); }
-  lstat(path: string): Stat { return this.#as(() => files.lookupNoFollow(this.#p, path).stat!); }
+  stat(path: string): Stat { return this.#as(() => files.statFor(this.#p, files.statPath(this.#k, this.#p, path))); }
+  lstat(path: string): Stat { return this.#as(() => files.statFor(this.#p, files.lookupNoFollow(this.#p, path).stat!)); }
   readdir(path: string): string[] {
     return this.#as(() => {
       const loc = files.lookup(this.#p, path);

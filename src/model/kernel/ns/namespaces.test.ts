@@ -91,3 +91,15 @@ describe('creating namespaces needs CAP_SYS_ADMIN except user (namespaces(7))', 
     else expect(run).not.toThrow();
   });
 });
+
+describe('file owners seen from a user namespace (user_namespaces(7))', () => {
+  it.each([
+    ['unmapped: root-owned files show as 65534', '', 65534],
+    ['root mapped to 0', '0 0 1', 0],
+  ])('%s', (_n, map, uid) => {
+    const c = bootTestKernel().login().spawn({ argv: ['ls'] });
+    c.unshare(['user']);
+    if (map) c.writeFile('/proc/self/uid_map', new TextEncoder().encode(map));
+    expect(c.stat('/etc').uid).toBe(uid);
+  });
+});

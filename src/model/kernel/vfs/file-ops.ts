@@ -15,6 +15,7 @@ import { ctxOf } from './mount-ops.ts';
 import { isMagicLink, resolve } from './resolve.ts';
 import type { Located } from './resolve.ts';
 import { splitParent } from '../../fs/path.ts';
+import { idInNs, idToGlobal } from '../ns/namespaces.ts';
 
 /** Filesystems whose reads are not cached or counted as disk I/O. */
 const PSEUDO = new Set(['proc', 'sysfs', 'cgroup2', 'devtmpfs', 'devpts', 'tmpfs', 'mqueue']);
@@ -147,6 +148,8 @@ export function openForWrite(p: Process, path: string): void {
 export function truncatePath(p: Process, path: string, size: number): void {
   const loc = lookup(p, path);
   if (loc.stat!.type === 'dir') fail('EISDIR', path);
+  // O_TRUNC on a device or FIFO is ignored (open(2)).
+  if (loc.stat!.type === 'chardev' || loc.stat!.type === 'blockdev' || loc.stat!.type === 'fifo' || loc.stat!.type === 'socket') return;
   if (size < 0) fail('EINVAL', path);
   mayAccess(p, loc.stat!, 'w', path);
   if (loc.mount.readonly) fail('EROFS', path);
@@ -233,12 +236,21 @@ export function chmodPath(p: Process, path: string, mode: number): void {
   loc.fs.chmod(loc.fsPath, mode & 0o7777);
 }
 
-/** chown(2): CAP_CHOWN. */
+/** chown(2): CAP_CHOWN; IDs given inside a user namespace are mapped to the kernel's (EINVAL if unmapped, -1 keeps). */
 export function chownPath(p: Process, path: string, uid: number, gid: number): void {
   const loc = lookup(p, path);
   if (!p.caps.has('CAP_CHOWN')) fail('EPERM', path);
   if (loc.mount.readonly) fail('EROFS', path);
-  loc.fs.chown(loc.fsPath, uid, gid);
+  const u = uid === -1 ? loc.stat!.uid : idToGlobal(p.ns.user, uid, 'uid');
+  const g = gid === -1 ? loc.stat!.gid : idToGlobal(p.ns.user, gid, 'gid');
+  if (u === undefined || g === undefined) fail('EINVAL', path);
+  loc.fs.chown(loc.fsPath, u, g);
+}
+
+/** A Stat as a process in a user namespace sees it: owners mapped in, unmapped ones as the overflow ID (user_namespaces(7)). */
+export function statFor(p: Process, st: Stat): Stat {
+  if (!p.ns.user.parent) return st;
+  return { ...st, uid: idInNs(p.ns.user, st.uid, 'uid'), gid: idInNs(p.ns.user, st.gid, 'gid') };
 }
 
 /** utimensat(2). */
