@@ -107,3 +107,23 @@ describe('what sits under the guest (claim hypervisor-types)', () => {
     expect(w.shell.stat('/dev/kvm')).toMatchObject({ type: 'chardev', rdev: [10, 232] });
   });
 });
+
+describe('host shapes: the VMM process a VM is on each kind of host', () => {
+  it.each([
+    ['kvm', '/usr/bin/qemu-system-x86_64', /^kvm_intel /],
+    ['type2', '/usr/lib/virtualbox/VBoxHeadless', /^vboxnetadp /],
+    ['type1', '/usr/lib/xen/bin/qemu-system-i386', /^$/],
+  ] as const)('%s: %s', (kind, vmm, modules) => {
+    const clock = new VirtualClock();
+    const rng = new Rng(3);
+    const rootfs = new MemoryFs({ dev: 1, now: () => clock.realtime, capacityBytes: 200 * GiB });
+    for (const d of ['/etc', '/root', '/tmp', '/usr', '/usr/bin', '/var', '/run', '/proc', '/sys', '/dev']) rootfs.mkdir(d);
+    const host = new Kernel({ clock, rng, hostname: 'h', release: '6.12.48', version: '#1', machine: 'x86_64', cpus: 8, memoryBytes: 16 * GiB, rootfs, diskBytes: 200 * GiB });
+    const hv = installHypervisor({ root: host.init, kernel: host, clock, rng, kind, poolBytes: 12 * GiB, guests: new KernelGuests({ clock }) });
+    hv.create({ name: 'g', image: 'cirros-0.6.3' });
+    const d = hv.start('g');
+    const shell = host.login();
+    expect(shell.processes().find((p) => p.pid === d.vmmPid)?.argv[0]).toBe(vmm);
+    expect(toText(shell.readFile('/proc/modules'))).toMatch(modules);
+  });
+});

@@ -58,7 +58,7 @@ export const HOST_SHAPES: Readonly<Record<HostKind, HostShape>> = {
     stack: [
       { layer: 'hardware', what: 'a laptop or desktop' },
       { layer: 'host OS', what: 'a general-purpose OS and its kernel' },
-      { layer: 'hypervisor application', what: 'a process (VirtualBox, VMware Workstation...) plus a kernel driver' },
+      { layer: 'hypervisor application', what: 'a process per VM (here VirtualBox\'s VBoxHeadless) plus its kernel driver (vboxdrv, see lsmod)' },
       { layer: 'guest kernel', what: 'each VM\'s own kernel' },
     ],
     classification: 'type 2: the VMM runs on a host OS (Goldberg 1972/73, facts §7.1)',

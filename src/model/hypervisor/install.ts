@@ -31,6 +31,14 @@ export const VIRT_PROGRAMS: Readonly<Record<string, string>> = {
   '/usr/sbin/lsmod': 'lsmod',
 };
 
+/** VirtualBox's per-VM process (type 2 hosts) and its kernel driver modules; sizes illustrative. */
+const VBOX = '/usr/lib/virtualbox/VBoxHeadless';
+const VBOX_MODULES: ReadonlyArray<readonly [string, number, readonly string[]]> = [
+  ['vboxdrv', 696_320, []],
+  ['vboxnetflt', 32_768, ['vboxdrv']],
+  ['vboxnetadp', 28_672, ['vboxdrv']],
+];
+
 /** Xen's device model binary (type 1 hosts). */
 const XEN_DM = '/usr/lib/xen/bin/qemu-system-i386';
 
@@ -77,10 +85,14 @@ export function installHypervisor(opts: InstallOptions): Hypervisor {
   if (opts.kind === 'type1') {
     for (const d of ['/usr/lib', '/usr/lib/xen', '/usr/lib/xen/bin']) mkdirp(sys, d);
     if (!exists(sys, XEN_DM)) sys.writeFile(XEN_DM, programFile('qemu-system-i386'), { mode: 0o755 });
+  } else if (opts.kind === 'type2') {
+    for (const d of ['/usr/lib', '/usr/lib/virtualbox']) mkdirp(sys, d);
+    if (!exists(sys, VBOX)) sys.writeFile(VBOX, programFile('VBoxHeadless'), { mode: 0o755 });
+    for (const [name, size, deps] of VBOX_MODULES) opts.kernel.loadModule?.(name, size, deps);
   } else {
     for (const [name, size, deps] of KVM_MODULES) opts.kernel.loadModule?.(name, size, deps);
   }
-  if (opts.kind !== 'type1' && !exists(sys, '/dev/kvm')) {
+  if ((opts.kind ?? 'kvm') === 'kvm' && !exists(sys, '/dev/kvm')) {
     try { sys.mknod('/dev/kvm', 'chardev', [10, 232], 0o660); } catch (e) { if (!isSysError(e)) throw e; }
   }
   for (const id of opts.images ?? Object.keys(GUESTS)) {

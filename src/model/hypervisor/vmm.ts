@@ -13,6 +13,10 @@ export function vmmArgv(c: DomainConfig, id: number, kind: HostKind = 'kvm'): st
     // Xen HVM guest: the vCPUs run under the hypervisor; Dom0 runs only the device model
     return ['/usr/lib/xen/bin/qemu-system-i386', '-xen-domid', String(id), '-machine', 'xenfv', '-name', c.name, '-drive', `file=${c.disk},if=ide`];
   }
+  if (kind === 'type2' && c.profile.vmm !== 'firecracker') {
+    // a hosted hypervisor: one application process per VM on the desktop OS (VirtualBox's headless front end)
+    return ['/usr/lib/virtualbox/VBoxHeadless', '--comment', c.name, '--startvm', c.uuid, '--vrde', 'config'];
+  }
   if (c.profile.vmm === 'firecracker') {
     return ['/usr/bin/firecracker', '--id', c.name, '--api-sock', `/run/firecracker/${c.name}.socket`];
   }
