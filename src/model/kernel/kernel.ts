@@ -58,6 +58,8 @@ export interface KernelOptions {
    * `hypervisor` flag and no `vmx` (no nested virtualization). Absent: bare metal.
    */
   readonly hypervisor?: string;
+  /** With hypervisor "Xen": this kernel is Dom0, the management domain (/proc/xen/capabilities says control_d). */
+  readonly xenDom0?: boolean;
 }
 
 /** A loaded kernel module, as /proc/modules lists it (lsmod(8)). */

@@ -126,6 +126,8 @@ export function makeProcfs(k: Kernel, ns: PidNs, dev: number): SyntheticFs {
     filesystems: file(() => ['nodev\tsysfs', 'nodev\ttmpfs', 'nodev\tproc', 'nodev\tcgroup2', 'nodev\tdevtmpfs', 'nodev\tdevpts', 'nodev\tmqueue', 'nodev\toverlay', '\text4', ''].join('\n')),
     swaps: file(() => 'Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n'),
     sys,
+    // Xen guests (and Dom0) have /proc/xen; virt-what reads capabilities to tell Dom0 from DomU
+    ...(k.options.hypervisor === 'Xen' ? { xen: dir(() => ({ capabilities: file(() => (k.options.xenDom0 ? 'control_d\n' : '')) })) } : {}),
   });
   return new SyntheticFs({ fstype: 'proc', dev, root, now: () => k.clock.realtime });
 }

@@ -32,6 +32,7 @@ export function makeSysfs(k: Kernel, net: NetNs, dev: number): SyntheticFs {
     devices: dir(empty),
     firmware: dir(empty),
     fs: dir(() => ({ cgroup: dir(empty) })),
+    hypervisor: dir((): Record<string, ReturnType<typeof file>> => (k.options.hypervisor === 'Xen' ? { type: file(() => 'xen\n') } : {})),
     kernel: dir(() => ({ mm: dir(empty), security: dir(empty) })),
     module: dir(empty),
     power: dir(empty),
