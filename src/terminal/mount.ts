@@ -172,7 +172,7 @@ export function mountTerminal(host: HTMLElement, booted: Booted, options: MountO
     const theme = themeFor(host);
     term.options.theme = theme;
     // The padding around xterm's canvas takes the same background (CSSOM, allowed by a strict style-src).
-    chrome.screen.style.backgroundColor = theme.background ?? '';
+    chrome.frame.style.backgroundColor = theme.background ?? '';
   };
   applyTheme();
   const themeWatch = new MutationObserver(applyTheme);

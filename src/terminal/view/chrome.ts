@@ -9,6 +9,9 @@
 /** References to the controls. */
 export interface Chrome {
   readonly root: HTMLElement;
+  /** The bordered, padded frame around the screen (takes the terminal's background). */
+  readonly frame: HTMLElement;
+  /** Where xterm opens: no padding of its own, so the fit addon measures it exactly. */
   readonly screen: HTMLElement;
   readonly screenReader: HTMLButtonElement;
   readonly share: HTMLButtonElement;
@@ -50,7 +53,9 @@ export function buildChrome(host: HTMLElement, label: string, idBase: string): C
   const reset = button('reset', 'Reset', 'Reset the terminal to a fresh world');
   toolbar.append(screenReader, share, reset);
 
-  const screen = el('div', 'sim-terminal-screen');
+  const frame = el('div', 'sim-terminal-screen');
+  const screen = el('div', 'sim-terminal-viewport');
+  frame.append(screen);
   const keys = el('p', 'sim-terminal-keys', 'Keys: Tab completes, Up/Down recall history, Ctrl-R searches it, Ctrl-C interrupts. Shift+Tab, or Escape then Tab, leaves the terminal.');
   keys.id = `${idBase}-keys`;
   const statusLine = el('p', 'sim-terminal-status');
@@ -61,11 +66,11 @@ export function buildChrome(host: HTMLElement, label: string, idBase: string): C
   footer.append(statusLine, restart);
   const sharedSlot = el('div', 'sim-terminal-shared-slot');
 
-  root.append(toolbar, sharedSlot, screen, footer, keys);
+  root.append(toolbar, sharedSlot, frame, footer, keys);
   (figure ?? host).append(root);
 
   return {
-    root, screen, screenReader, share, reset, restart,
+    root, frame, screen, screenReader, share, reset, restart,
     status(text: string) {
       statusLine.textContent = text;
     },
