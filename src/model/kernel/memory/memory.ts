@@ -112,7 +112,12 @@ export function allocate(k: Kernel, p: Process, bytes: number): void {
     if (!g && !globalOver) {
       p.rss += bytes;
       p.vsz += bytes;
-      for (const a of p.cgroup.upwards()) if (a.has('memory') && a.memoryCurrent() > a.memoryHigh) a.memEvents.high++;
+      // Over memory.high: counted, and the group's page cache is reclaimed back under it (never an OOM kill).
+      for (const a of p.cgroup.upwards()) {
+        if (!a.has('memory') || a.memoryCurrent() <= a.memoryHigh) continue;
+        a.memEvents.high++;
+        k.pageCache.reclaim(a, a.memoryCurrent() - a.memoryHigh);
+      }
       k.notePeak(p.cgroup);
       return;
     }

@@ -146,7 +146,7 @@ const DEFAULT_STOP: ReadonlySet<Signal> = new Set<Signal>(['SIGSTOP', 'SIGTSTP']
 
 /** Deliver `sig` to `p` with its disposition (default, ignore, catch). */
 export function deliver(k: Kernel, p: Process, sig: Signal): void {
-  if (!p.alive) return;
+  if (!p.alive || p.kernelThread) return;
   if (sig === 'SIGKILL') return terminate(k, p, sig);
   if (sig === 'SIGSTOP') {
     p.state = 'T';

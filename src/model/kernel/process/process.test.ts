@@ -148,3 +148,16 @@ describe('sleep on the virtual clock (nanosleep(2))', () => {
     expect(done).toBe(true);
   });
 });
+
+describe('kill -9 -1 (kill(2): every process the caller may signal, except init and itself)', () => {
+  it('spares init, kernel threads and the caller', () => {
+    const sh = bootTestKernel().login();
+    const a = sh.spawn({ argv: ['sleep'] });
+    const killer = sh.spawn({ argv: ['kill'] });
+    killer.kill(-1, 'SIGKILL');
+    expect(a.pendingSignal()).toBe('SIGKILL');
+    expect(sh.pendingSignal()).toBe('SIGKILL');
+    expect(killer.pendingSignal()).toBeUndefined();
+    expect(killer.processes().filter((p) => p.state !== 'Z').map((p) => p.comm)).toEqual(['systemd', 'kthreadd', 'kill']);
+  });
+});

@@ -52,6 +52,8 @@ export class Process {
   background: boolean;
   /** Process group (setpgid(2)); the terminal's foreground group gets Ctrl-C. */
   pgid: number;
+  /** A kernel thread (kthreadd: no argv, no user memory): signals never reach it. */
+  readonly kernelThread: boolean;
   /** Called when the process is signalled or exits (wakes sleepers and waiters). */
   readonly wakers = new Set<() => void>();
 
@@ -82,6 +84,7 @@ export class Process {
     this.tty = init.tty;
     this.background = init.background;
     this.pgid = init.pgid;
+    this.kernelThread = init.argv.length === 0;
   }
 
   /** Alive: not a zombie and not reaped. */
