@@ -106,6 +106,7 @@ export class MemoryFs implements FileSystem {
     this.#writable(path);
     const n = this.#lookup(path);
     if (n.type === 'dir') fail('EISDIR', path);
+    if (n.type === 'symlink') fail('ELOOP', path); // the l* contract: open(O_NOFOLLOW) of a symlink
   }
 
   truncate(path: string, size: number): void {

@@ -138,7 +138,8 @@ export class OverlayFs implements FileSystem {
       const up = this.#up(path);
       const e = this.#existing(path);
       if (e.stat.type === 'dir') fail('EISDIR', path);
-      if (e.stat.type !== 'file') return;
+      if (e.stat.type === 'symlink') fail('ELOOP', path);
+      if (e.stat.type !== 'file') return; // ovl_open: special files are not copied up
       ensureUpper(this.#layers(), path);
       up.openForWrite(path);
     });
