@@ -125,6 +125,31 @@ describe('rows, history, rmi', () => {
   });
 });
 
+describe('local parent images (docker commit)', () => {
+  function committed() {
+    const x = setup();
+    const child = childImage(x.img.config, { 'etc/hello': 'hi\n' });
+    const rec = x.store.add(child.config, [resolveImage(ALPINE).layers[0], child.layer], { tags: ['mine:1'], parent: x.img.id });
+    return { ...x, rec };
+  }
+  it('docker history shows the parent image ID on the parent\'s top row, <missing> below', () => {
+    const { store, img, rec } = committed();
+    expect(store.history('mine:1').map((h) => h.id)).toEqual([rec.id, img.id, '<missing>']);
+  });
+  it.each([
+    ['by ID', (id: string) => id, /unable to delete \w{12} \(cannot be forced\) - image has dependent child images/],
+  ])('rmi of a parent %s is refused', (_n, ref, msg) => {
+    const { store, img } = committed();
+    expect(() => store.remove(ref(img.id), { force: true })).toThrow(msg);
+  });
+  it('rmi of a parent by its last name only untags it', () => {
+    const { store, img } = committed();
+    store.remove('alpine:latest');
+    expect(store.remove('alpine:3.22')).toEqual(['Untagged: alpine:3.22']);
+    expect(store.resolve(img.id)).toBeDefined();
+  });
+});
+
 describe('container RW layers (CreateRWLayer + init layer)', () => {
   it('makes <id>-init and the rw dir with lower, work, merged; mounts use l/ links', () => {
     const { fs, store, img } = setup();

@@ -10,12 +10,16 @@ import type { FileSystem } from '../fs/types.ts';
 import type { Rng } from '../rng.ts';
 import type { Digest } from './digest.ts';
 import { hexOf, shortId } from './digest.ts';
-import type { HistoryEntry, ImageConfig } from './image.ts';
-import { canonicalJson, chainIds, configProblem, imageIdOf, jsonBytes } from './image.ts';
+import type { ImageConfig } from './image.ts';
+import { canonicalJson, chainIds, configProblem, imageIdOf, jsonBytes, parseTime } from './image.ts';
 import { mkdirp, pjoin, rmTree } from './fs-util.ts';
 import { LayerStore } from './layer-store.ts';
 import { familiar, parseRef } from './reference.ts';
 import { Overlay2Snapshotter } from './snapshotter.ts';
+import type { HistoryRow, ImageRow, ImagesDf } from './image-reports.ts';
+import { imageHistory, imageRows, imagesDf, imageSizes } from './image-reports.ts';
+
+export type { HistoryRow, ImageRow, ImagesDf } from './image-reports.ts';
 import type { TarEntry } from './tar.ts';
 
 /** A layer to add: its diff ID, tar length and exact entries. */
@@ -38,39 +42,14 @@ export interface ImageRecord {
   readonly created: number;
   /** Sum of the layers' sizes (moby roLayer.Size: the layer plus its parents). */
   readonly size: number;
+  /** Local parent image (docker commit / classic build), as moby keeps in imagedb/metadata/…/parent. */
+  readonly parent?: Digest;
 }
 
 /** A container using an image: a running one is a hard conflict, a stopped one yields to --force. */
 export interface ContainerUse {
   readonly id: string;
   readonly running: boolean;
-}
-
-/** One `docker images` row. */
-export interface ImageRow {
-  readonly repository: string;
-  readonly tag: string;
-  readonly id: Digest;
-  readonly created: number;
-  readonly size: number;
-}
-
-/** One `docker history` row, newest first. */
-export interface HistoryRow {
-  /** Image ID for the top entry, "<missing>" below it (as for pulled images). */
-  readonly id: string;
-  readonly created: number;
-  readonly createdBy: string;
-  readonly size: number;
-  readonly comment: string;
-}
-
-/** The Images line of `docker system df`. */
-export interface ImagesDf {
-  readonly total: number;
-  readonly active: number;
-  readonly size: number;
-  readonly reclaimable: number;
 }
 
 interface Rec {
@@ -82,13 +61,7 @@ interface Rec {
   repoDigests: string[];
   created: number;
   size: number;
-}
-
-function parseTime(s: string | undefined): number {
-  const t = s ? Date.parse(s) : NaN;
-  if (Number.isNaN(t)) return 0;
-  const frac = /\.(\d+)Z$/.exec(s ?? '');
-  return Math.floor(t / 1000) * 1_000_000 + (frac ? Number(frac[1].padEnd(6, '0').slice(0, 6)) : 0);
+  parent?: Digest;
 }
 
 /** Images and layers of one host. */
@@ -111,12 +84,13 @@ export class ImageStore {
    * the layers, register each layer (existing chain IDs are only
    * referenced), store the config under imagedb and apply the tags.
    */
-  add(config: ImageConfig, layers: readonly LayerSource[], opts: { tags?: readonly string[]; repoDigest?: string } = {}): ImageRecord {
+  add(config: ImageConfig, layers: readonly LayerSource[], opts: { tags?: readonly string[]; repoDigest?: string; parent?: string } = {}): ImageRecord {
     const problem = configProblem(config);
     if (problem) fail('EINVAL', undefined, problem);
     const diffIds = config.rootfs.diff_ids;
     if (diffIds.length !== layers.length || layers.some((l, i) => l.diffId !== diffIds[i])) fail('EINVAL', undefined, 'layers do not match rootfs.diff_ids');
     const tags = (opts.tags ?? []).map((t) => familiar(t) ?? fail('EINVAL', t, 'invalid reference format'));
+    const parentId = opts.parent ? (this.#find(opts.parent) ?? fail('ENOENT', opts.parent, `No such image: ${opts.parent}`)).id : undefined;
     const configBytes = jsonBytes(config);
     const id = imageIdOf(config);
     let rec = this.#images.get(id);
@@ -135,11 +109,16 @@ export class ImageStore {
       }
       const ids = chainIds(diffIds);
       const top = ids.at(-1);
-      rec = { id, config, configBytes, chainIds: ids, repoTags: [], repoDigests: [], created: parseTime(config.created), size: top ? this.#stackSize(top) : 0 };
+      rec = { id, config, configBytes, chainIds: ids, repoTags: [], repoDigests: [], created: parseTime(config.created), size: top ? this.#stackSize(top) : 0, ...(parentId ? { parent: parentId } : {}) };
       this.#images.set(id, rec);
       const dir = pjoin(this.root, 'image/overlay2/imagedb/content/sha256');
       mkdirp(this.fs, dir, 0o700);
       this.fs.write(`${dir}/${hexOf(id)}`, configBytes, { mode: 0o600 });
+      if (parentId) {
+        const meta = pjoin(this.root, `image/overlay2/imagedb/metadata/sha256/${hexOf(id)}`);
+        mkdirp(this.fs, meta, 0o700);
+        this.fs.write(`${meta}/parent`, new TextEncoder().encode(parentId), { mode: 0o600 });
+      }
     }
     if (opts.repoDigest && !rec.repoDigests.includes(opts.repoDigest)) rec.repoDigests.push(opts.repoDigest);
     for (const t of tags) this.tag(t, id);
@@ -196,29 +175,6 @@ export class ImageStore {
     return [...this.#images.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1)).map((r) => this.#view(r));
   }
 
-  /** `docker images` rows: one per tag, `<none>` for untagged (dangling) images; newest first. */
-  rows(): ImageRow[] {
-    return this.list().flatMap((r) => {
-      const tags = r.repoTags.length ? r.repoTags : ['<none>:<none>'];
-      return tags.map((t) => {
-        const i = t.lastIndexOf(':');
-        return { repository: t.slice(0, i), tag: t.slice(i + 1), id: r.id, created: r.created, size: r.size };
-      });
-    });
-  }
-
-  /** `docker history` rows, newest first: each history entry with the size of the layer it made. */
-  history(ref: string): HistoryRow[] {
-    const r = this.#find(ref) ?? fail('ENOENT', ref, `No such image: ${ref}`);
-    const hist: readonly HistoryEntry[] = r.config.history ?? r.config.rootfs.diff_ids.map(() => ({}));
-    let li = 0;
-    const rows = hist.map((h) => {
-      const size = h.empty_layer ? 0 : (this.layers.get(r.chainIds[li++])?.size ?? 0);
-      return { created: parseTime(h.created), createdBy: h.created_by ?? '', size, comment: h.comment ?? '' };
-    });
-    return rows.reverse().map((row, i) => ({ id: i === 0 ? r.id : '<missing>', ...row }));
-  }
-
   /** The layers of an image as sources (for push, save): exact entries kept since they were added. */
   layerSources(ref: string): LayerSource[] {
     const r = this.#find(ref) ?? fail('ENOENT', ref, `No such image: ${ref}`);
@@ -247,6 +203,14 @@ export class ImageStore {
     if (!byName && r.repoTags.length > 1 && !opts.force) {
       fail('EBUSY', ref, `conflict: unable to delete ${shortId(r.id)} (must be forced) - image is referenced in multiple repositories`);
     }
+    const hasChild = [...this.#images.values()].some((x) => x.parent === r.id);
+    if (hasChild && !byName) fail('EBUSY', ref, `conflict: unable to delete ${shortId(r.id)} (cannot be forced) - image has dependent child images`);
+    if (hasChild) {
+      // untagging is all that happens: the image stays for its children
+      r.repoTags = [];
+      this.#writeRepositories();
+      return [`Untagged: ${familiar(ref)!}`];
+    }
     const u = opts.inUse?.(r.id);
     const user: ContainerUse | undefined = typeof u === 'string' ? { id: u, running: true } : u;
     if (user && byName && !opts.force) {
@@ -269,6 +233,7 @@ export class ImageStore {
     for (const d of r.repoDigests) out.push(`Untagged: ${d}`);
     this.#images.delete(r.id);
     rmTree(this.fs, pjoin(this.root, `image/overlay2/imagedb/content/sha256/${hexOf(r.id)}`));
+    rmTree(this.fs, pjoin(this.root, `image/overlay2/imagedb/metadata/sha256/${hexOf(r.id)}`));
     out.push(`Deleted: ${r.id}`);
     const before = new Set(this.layers.all().map((l) => l.chainId));
     const top = r.chainIds.at(-1);
@@ -279,28 +244,24 @@ export class ImageStore {
     return out;
   }
 
-  /** `docker system df` Images line; `activeIds` are images used by at least one container. Shared layers count once. */
-  df(activeIds: ReadonlySet<string> = new Set()): ImagesDf {
-    const all = this.list();
-    const size = this.layers.all().reduce((s, l) => s + l.size, 0);
-    const used = new Set<Digest>();
-    for (const r of all) if (activeIds.has(r.id)) for (const c of r.chainIds) used.add(c);
-    const usedSize = [...used].reduce((s, c) => s + (this.layers.get(c)?.size ?? 0), 0);
-    return { total: all.length, active: all.filter((r) => activeIds.has(r.id)).length, size, reclaimable: size - usedSize };
+  /** `docker images` rows: one per tag, `<none>` for untagged (dangling) images; newest first. */
+  rows(): ImageRow[] {
+    return imageRows(this);
   }
 
-  /**
-   * Per-image sizes of `docker system df -v`: SHARED SIZE is the image's
-   * layers that another image also uses, UNIQUE SIZE the rest (moby
-   * daemon/images computeSharedSize: layers referenced by more than one image).
-   */
+  /** `docker history` rows, newest first (see image-reports.ts). */
+  history(ref: string): HistoryRow[] {
+    return imageHistory(this, ref);
+  }
+
+  /** `docker system df` Images line; `activeIds` are images used by at least one container. Shared layers count once. */
+  df(activeIds: ReadonlySet<string> = new Set()): ImagesDf {
+    return imagesDf(this, activeIds);
+  }
+
+  /** `docker system df -v` per-image SIZE / SHARED SIZE / UNIQUE SIZE. */
   sizes(ref: string): { size: number; sharedSize: number; uniqueSize: number } {
-    const r = this.#find(ref) ?? fail('ENOENT', ref, `No such image: ${ref}`);
-    const refs = new Map<Digest, number>();
-    for (const img of this.#images.values()) for (const c of new Set(img.chainIds)) refs.set(c, (refs.get(c) ?? 0) + 1);
-    let shared = 0;
-    for (const c of new Set(r.chainIds)) if ((refs.get(c) ?? 0) > 1) shared += this.layers.get(c)?.size ?? 0;
-    return { size: r.size, sharedSize: shared, uniqueSize: r.size - shared };
+    return imageSizes(this, ref);
   }
 
   #writeRepositories(): void {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Digest } from './digest.ts';
 import { digestOf } from './digest.ts';
 import type { ImageConfig } from './image.ts';
-import { canonicalJson, chainIdOf, chainIds, configProblem, imageIdOf, jsonBytes, rfc3339 } from './image.ts';
+import { canonicalJson, chainIdOf, chainIds, configProblem, imageIdOf, jsonBytes, parseTime, rfc3339 } from './image.ts';
 
 const C6 = 'sha256:c6f988f4874bb0add23a778f753c65efe992244e148a1d2ec2a8b664fb66bbd1' as Digest;
 const EMPTY_TAR = 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef' as Digest;
@@ -48,5 +48,9 @@ describe('rfc3339', () => {
   it.each([
     [0, '1970-01-01T00:00:00Z'],
     [Date.UTC(2026, 0, 1) * 1000 + 123_456, '2026-01-01T00:00:00.123456Z'],
-  ])('%i µs', (us, want) => expect(rfc3339(us)).toBe(want));
+  ])('%i µs', (us, want) => {
+    expect(rfc3339(us)).toBe(want);
+    expect(parseTime(want)).toBe(us);
+  });
+  it.each([[undefined, 0], ['garbage', 0], ['2025-10-08T11:05:00Z', Date.UTC(2025, 9, 8, 11, 5) * 1000]])('parseTime(%s)', (s, want) => expect(parseTime(s)).toBe(want));
 });

@@ -143,3 +143,11 @@ export function rfc3339(us: number): string {
   const frac = String(Math.floor(us % 1_000_000)).padStart(6, '0').replace(/0+$/, '');
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, frac ? `.${frac}Z` : 'Z');
 }
+
+/** RFC 3339 text → realtime µs, keeping microseconds (0 when absent or invalid). */
+export function parseTime(s: string | undefined): number {
+  const t = s ? Date.parse(s) : NaN;
+  if (Number.isNaN(t)) return 0;
+  const frac = /\.(\d+)Z$/.exec(s ?? '');
+  return Math.floor(t / 1000) * 1_000_000 + (frac ? Number(frac[1].padEnd(6, '0').slice(0, 6)) : 0);
+}

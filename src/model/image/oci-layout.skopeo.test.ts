@@ -41,7 +41,7 @@ describe.skipIf(!tools).each(['alpine:3.22', 'busybox:1.37'])('%s saved by the m
     const out = JSON.parse(execFileSync('skopeo', ['inspect', `oci-archive:${archive}`]).toString());
     expect(out.Layers).toEqual(img.config.rootfs.diff_ids);
     expect([out.Os, out.Architecture, out.Env]).toEqual(['linux', 'amd64', img.config.config?.Env]);
-  });
+  }, 60_000);
 
   it('umoci unpack gives exactly the model\'s unpacked rootfs (paths, types, modes, owners, sizes, link targets)', () => {
     const layout = join(dir, `${name}-layout`);
@@ -62,5 +62,5 @@ describe.skipIf(!tools).each(['alpine:3.22', 'busybox:1.37'])('%s saved by the m
     });
     const norm = (lines: string[]) => lines.map((l) => (root ? l : l.replace(/^(\S+ \S+ \S+) \d+ \d+/, '$1 - -')).replace(/ d (\S+) (\S+) (\S+) \d+ $/, ' d $1 $2 $3 4096 ').trimEnd()).sort();
     expect(norm(real)).toEqual(norm(model));
-  });
+  }, 60_000);
 });
