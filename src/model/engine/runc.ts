@@ -128,8 +128,30 @@ export function createContainerProcess(shim: Sys, spec: TaskSpec, configureNetwo
 
 function setupRootfs(init: Sys, spec: TaskSpec): void {
   const root = spec.rootfs.mergedDir;
+  // In the order of Docker's spec (oci/defaults.go mounts, then the container's own files, then volumes),
+  // all under the new root before pivot_root, as libcontainer/rootfs_linux.go does.
   init.mount('overlay', root, 'overlay', spec.rootfs.options);
-  // Binds whose sources are host paths must happen before the host's root goes away.
+  init.mount('proc', `${root}/proc`, 'proc', ['rw', 'nosuid', 'nodev', 'noexec', 'relatime']);
+  tryMount(init, 'tmpfs', `${root}/dev`, 'tmpfs', ['rw', 'nosuid', 'size=65536k', 'mode=755']);
+  for (const [name, major, minor] of [['null', 1, 3], ['zero', 1, 5], ['full', 1, 7], ['random', 1, 8], ['urandom', 1, 9], ['tty', 5, 0]] as const) {
+    try {
+      init.mknod(`${root}/dev/${name}`, 'chardev', [major, minor], 0o666);
+    } catch {
+      /* /dev not writable in a model without tmpfs */
+    }
+  }
+  for (const d of ['/dev/pts', '/dev/mqueue', '/dev/shm']) {
+    try {
+      init.mkdir(`${root}${d}`, d === '/dev/shm' ? 0o1777 : 0o755);
+    } catch {
+      /* exists */
+    }
+  }
+  tryMount(init, 'devpts', `${root}/dev/pts`, 'devpts', ['rw', 'nosuid', 'noexec', 'relatime', 'gid=5', 'mode=620', 'ptmxmode=666']);
+  tryMount(init, 'sysfs', `${root}/sys`, 'sysfs', ['ro', 'nosuid', 'nodev', 'noexec', 'relatime']);
+  tryMount(init, 'cgroup', `${root}/sys/fs/cgroup`, 'cgroup2', [spec.privileged ? 'rw' : 'ro', 'nosuid', 'nodev', 'noexec', 'relatime']);
+  tryMount(init, 'mqueue', `${root}/dev/mqueue`, 'mqueue', ['rw', 'nosuid', 'nodev', 'noexec', 'relatime']);
+  tryMount(init, 'shm', `${root}/dev/shm`, 'tmpfs', ['rw', 'nosuid', 'nodev', 'noexec', 'relatime', 'size=65536k']);
   for (const f of spec.etcFiles) tryMount(init, f.source, `${root}${f.target}`, 'bind', ['bind', 'rw']);
   for (const b of spec.binds) {
     try {
@@ -147,27 +169,6 @@ function setupRootfs(init: Sys, spec: TaskSpec): void {
     /* a model kernel may detach the old root itself */
   }
   init.chdir('/');
-  // The kernel filesystems runc mounts (libcontainer/rootfs_linux.go); the end state is the same as mounting them
-  // under the new root before pivot_root, with shorter paths to resolve.
-  init.mount('proc', '/proc', 'proc', ['rw', 'nosuid', 'nodev', 'noexec', 'relatime']);
-  tryMount(init, 'tmpfs', '/dev', 'tmpfs', ['rw', 'nosuid', 'size=65536k', 'mode=755']);
-  for (const [name, major, minor] of [['null', 1, 3], ['zero', 1, 5], ['full', 1, 7], ['random', 1, 8], ['urandom', 1, 9], ['tty', 5, 0]] as const) {
-    try {
-      init.mknod(`/dev/${name}`, 'chardev', [major, minor], 0o666);
-    } catch {
-      /* /dev not writable in a model without tmpfs */
-    }
-  }
-  for (const d of ['/dev/shm', '/dev/pts']) {
-    try {
-      init.mkdir(d, d === '/dev/shm' ? 0o1777 : 0o755);
-    } catch {
-      /* exists */
-    }
-  }
-  tryMount(init, 'shm', '/dev/shm', 'tmpfs', ['rw', 'nosuid', 'nodev', 'noexec', 'relatime', 'size=65536k']);
-  tryMount(init, 'sysfs', '/sys', 'sysfs', ['ro', 'nosuid', 'nodev', 'noexec', 'relatime']);
-  tryMount(init, 'cgroup', '/sys/fs/cgroup', 'cgroup2', [spec.privileged ? 'rw' : 'ro', 'nosuid', 'nodev', 'noexec', 'relatime']);
   init.sethostname(spec.hostname);
   try {
     init.chdir(spec.cwd);

@@ -155,6 +155,23 @@ describe('docker CLI output and errors', () => {
     expect(r.err).toContain('docker: Error response from daemon: Invalid container name (b), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed\n');
   });
 
+  it('-e, -w and --entrypoint reach PID 1 (docker run reference)', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker run -e FOO=bar -w /tmp --entrypoint sh alpine -c "echo \\$FOO; pwd"');
+    expect(r.out).toBe('bar\n/tmp\n');
+  });
+
+  it('the container mount table follows Docker\'s spec order (moby oci/defaults.go)', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker run --rm alpine mount');
+    expect(r.out.split('\n').map((l) => l.split(' ').slice(0, 5).join(' '))).toEqual([
+      'overlay on / type overlay', 'proc on /proc type proc', 'tmpfs on /dev type tmpfs', 'devpts on /dev/pts type devpts',
+      'sysfs on /sys type sysfs', 'cgroup on /sys/fs/cgroup type cgroup2', 'mqueue on /dev/mqueue type mqueue', 'shm on /dev/shm type tmpfs',
+      '/dev/sda1 on /etc/resolv.conf type ext4', '/dev/sda1 on /etc/hostname type ext4', '/dev/sda1 on /etc/hosts type ext4', '',
+    ]);
+    expect(r.out).toMatch(/^overlay on \/ type overlay \(rw,relatime,.*lowerdir=\/var\/lib\/docker\/overlay2\/l\/[A-Z0-9]{26}:\/var\/lib\/docker\/overlay2\/l\/[A-Z0-9]{26},upperdir=\/var\/lib\/docker\/overlay2\/[0-9a-f]{64}\/diff,workdir=/);
+  });
+
   it('network and volume tables', async () => {
     const h = dockerHost();
     const r = await h.sh('docker network create app >/dev/null; docker network ls --format x >/dev/null; docker network ls; docker volume create data; docker volume ls');
