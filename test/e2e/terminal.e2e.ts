@@ -15,7 +15,7 @@ beforeAll(async () => {
   browser = await launch();
   const { page, context } = await openPage(browser, base);
   await page.goto(base + '/');
-  chapter = await page.locator('main a[data-chapter]').first().evaluate((a) => (a as HTMLAnchorElement).pathname);
+  chapter = await page.locator('main .chapters a').first().evaluate((a) => (a as HTMLAnchorElement).pathname);
   await context.close();
 });
 afterAll(async () => { await browser?.close(); });
