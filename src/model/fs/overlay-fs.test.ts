@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Errno } from '../errors.ts';
 import { isSysError } from '../errors.ts';
-import { fromText, toText } from './data.ts';
+import { dataSize, fromText, isVirtual, slice, toText, virtualData } from './data.ts';
 import { describeFileSystem, snapshot } from './filesystem.contract.ts';
 import { MemoryFs } from './memory-fs.ts';
 import { OverlayFs } from './overlay-fs.ts';
@@ -237,6 +237,15 @@ describe('overlayfs details', () => {
     const { ov } = overlayRig([top, bottom]);
     expect(ov.lstat('/etc').nlink).toBe(1);
     expect(ov.lstat('/home').nlink).toBe(3);
+  });
+  it('appending one line to a 1 GiB lower file copies the whole GiB up (no metacopy), without materialising it', () => {
+    const { ov, upper } = overlayRig([(fs) => { fs.mkdir('/data'); fs.write('/data/big.db', virtualData(2 ** 30, 'db')); }]);
+    const before = ov.usage().bytes;
+    ov.write('/data/big.db', fromText('one more line\n'), { append: true });
+    expect(ov.usage().bytes - before).toBe(2 ** 30 + 14);
+    const d = upper.read('/data/big.db');
+    expect(isVirtual(d) && dataSize(d)).toBe(2 ** 30 + 14);
+    expect(toText(slice(d, 2 ** 30, 2 ** 30 + 14))).toBe('one more line\n');
   });
   it('usage() is the upper dir only, the lowers shared', () => {
     const { ov } = overlayRig([bottom]);
