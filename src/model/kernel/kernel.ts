@@ -227,7 +227,16 @@ export class Kernel {
   /** Register the server behind a UNIX socket path (as the initial mount namespace sees it); creates the socket file. */
   registerSocket(path: string, server: SocketServer): void {
     const loc = resolve({ table: this.initNs.mnt.table, root: '/', cwd: '/' }, path, { follow: true, mustExist: false });
-    if (!loc.stat) loc.fs.write(loc.fsPath, new Uint8Array(0), { mode: 0o660 });
+    if (!loc.stat) {
+      // bind(2) on a UNIX socket creates a socket inode (ls -l shows "srw-rw----"); filesystems that cannot hold one get a plain file.
+      try {
+        (loc.fs.mknod as (p: string, t: string, r: readonly [number, number], m: number) => void)(loc.fsPath, 'socket', [0, 0], 0o660);
+        if (loc.fs.lstat(loc.fsPath).type !== 'socket') throw new Error('no socket inodes');
+      } catch {
+        try { loc.fs.unlink(loc.fsPath); } catch { /* nothing was made */ }
+        loc.fs.write(loc.fsPath, new Uint8Array(0), { mode: 0o660 });
+      }
+    }
     let m = this.#sockets.get(loc.fs);
     if (!m) this.#sockets.set(loc.fs, (m = new Map()));
     m.set(loc.fsPath, server);
