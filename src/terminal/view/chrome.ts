@@ -49,7 +49,7 @@ export function buildChrome(host: HTMLElement, label: string, idBase: string): C
   const toolbar = el('div', 'sim-terminal-toolbar');
   const screenReader = button('screen-reader', 'Screen reader mode');
   screenReader.setAttribute('aria-pressed', 'false');
-  const share = button('share', 'Copy share link', 'Copy a link that carries the commands typed in this terminal');
+  const share = button('share', 'Copy share link', 'Copy share link (it carries the commands typed in this terminal)');
   const reset = button('reset', 'Reset', 'Reset the terminal to a fresh world');
   toolbar.append(screenReader, share, reset);
 
