@@ -247,6 +247,16 @@ describe('overlayfs details', () => {
     expect(isVirtual(d) && dataSize(d)).toBe(2 ** 30 + 14);
     expect(toText(slice(d, 2 ** 30, 2 ** 30 + 14))).toBe('one more line\n');
   });
+  it('lookup and readdir caches notice changes made to the upper dir behind the overlay\'s back (generation counter)', () => {
+    const { ov, host } = overlayRig([bottom]);
+    ov.chmod('/etc', 0o755); // copies /etc up
+    expect(ov.readdir('/etc')).toEqual(['conf.d', 'motd', 'passwd']);
+    expect(ov.lstat('/etc/motd').size).toBe(3);
+    host.write('/c/diff/etc/new', fromText('from the host'));
+    host.write('/c/diff/etc/motd', fromText('changed'));
+    expect(ov.readdir('/etc')).toEqual(['conf.d', 'motd', 'new', 'passwd']);
+    expect(ov.lstat('/etc/motd').size).toBe(7);
+  });
   it('usage() is the upper dir only, the lowers shared', () => {
     const { ov } = overlayRig([bottom]);
     const empty = ov.usage();

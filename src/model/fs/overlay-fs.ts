@@ -85,8 +85,8 @@ export class OverlayFs implements FileSystem {
   readdir(path: string): string[] {
     const e = this.#existing(path);
     if (e.stat.type !== 'dir') fail('ENOTDIR', path);
-    const cached = this.#names.get(path);
-    if (cached && this.#cache.get(path) === e) return [...cached];
+    const cached = this.#names.get(path); // filled and emptied together with #cache (#freshCache, called by #existing)
+    if (cached) return [...cached];
     const names = mergedNames(this, e);
     if (this.#cacheStamp !== undefined) this.#names.set(path, names);
     return [...names];
