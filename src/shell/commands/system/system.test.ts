@@ -20,6 +20,8 @@ describe('exact outputs', () => {
     ['ps -o bogus', 'error: unknown user-defined format specifier "bogus"'],
     ['/usr/bin/kill 99999', 'kill: (99999): No such process\n'],
     ['/usr/bin/kill -l 9', 'KILL\n'],
+    ['/usr/bin/kill -l', 'HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT\nCHLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH POLL PWR SYS\n'],
+    ['/usr/bin/kill -L', ' 1 HUP      2 INT      3 QUIT     4 ILL      5 TRAP     6 ABRT     7 BUS'],
     ['/usr/bin/kill -l TERM', '15\n'],
     ['sysctl kernel.ostype kernel.osrelease', 'kernel.ostype = Linux\nkernel.osrelease = 6.12.48+deb13-amd64\n'],
     ['sysctl -n kernel.pid_max', '4194304\n'],
