@@ -52,8 +52,8 @@ For more details see kill(1).`.trimStart(),
         }
         if (a === '-L' || a === '--table') {
           let out = '';
-          SIGNAL_NAMES.forEach((s, j) => { out += `${String(j + 1).padStart(2)} ${s.padEnd(8)}${(j + 1) % 7 === 0 ? '\n' : ' '}`; });
-          ctx.stdout.write(out.trimEnd() + '\n');
+          SIGNAL_NAMES.forEach((s, j) => { out += `${String(j + 1).padStart(2)} ${s.padEnd(7)}${(j + 1) % 7 === 0 ? '\n' : ' '}`; });
+          ctx.stdout.write(out.split('\n').map((l) => l.trimEnd()).join('\n').trimEnd() + '\n');
         } else {
           ctx.stdout.write(wrap(SIGNAL_NAMES, 78));
         }
