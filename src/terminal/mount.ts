@@ -61,6 +61,8 @@ export function mountTerminal(host: HTMLElement, booted: Booted, options: MountO
     theme: themeFor(host),
     minimumContrastRatio: 4.5,
     screenReaderMode: srOn,
+    // Option as Meta on macOS, so Alt-B / Alt-F / Alt-D reach the line editor as readline expects.
+    macOptionIsMeta: true,
   });
   const fit = new FitAddon();
   let lastSnapshot: SessionSnapshot | undefined;

@@ -65,6 +65,14 @@ describe('typing at the prompt', () => {
     expect(h.text()).toBe([`${P} echo x`, 'x', `${P} echo y`, 'y', `${P}`].join('\n'));
   });
 
+  it('type() after exit asks for a fresh session first, then types', async () => {
+    const h = await open();
+    h.keys('exit\r');
+    await h.settle();
+    h.addon.type('echo again');
+    expect(h.events).toEqual(['fresh']);
+  });
+
   it('output without a final newline leaves the prompt on the same row, as in bash', async () => {
     const h = await open();
     h.keys('printf partial\r');

@@ -134,6 +134,8 @@ export class ShellAddon implements ITerminalAddon {
 
   /** Type lines as if the reader typed them and pressed Enter after each (Run buttons, claims, share links). */
   type(text: string): void {
+    // After `exit` there is no shell to type into: open a fresh session first, as Enter would.
+    if (this.#phase === 'exited') this.#options.onFreshSession?.();
     const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
     let data = this.#phase === 'prompt' && this.#editor.line !== '' && this.#typeahead === '' ? '\x05\x15' : '';
     for (const line of lines) data += `\x1b[200~${line}\x1b[201~\r`;

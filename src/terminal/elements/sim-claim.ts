@@ -15,27 +15,36 @@ export class SimClaim extends HTMLElement {
 
   connectedCallback(): void {
     this.addEventListener('click', this.#onClick);
+    // A share link made in this claim's terminal: open the terminal so it can show the commands and ask.
+    if (location.hash.includes(`run-claim-${this.#id}=`)) this.#terminal();
   }
 
   disconnectedCallback(): void {
     this.removeEventListener('click', this.#onClick);
   }
 
+  get #id(): string {
+    return this.dataset.claimId ?? 'claim';
+  }
+
+  /** The claim's terminal, created in the slot on first use (a fresh world, not saved across reloads). */
+  #terminal(): { terminal: SimTerminal; created: boolean } {
+    const slot = this.querySelector<HTMLElement>('[data-terminal-slot]') ?? this;
+    const existing = slot.querySelector<SimTerminal>('sim-terminal');
+    if (existing) return { terminal: existing, created: false };
+    const terminal = document.createElement('sim-terminal') as SimTerminal;
+    terminal.id = `terminal-claim-${this.#id}`;
+    terminal.dataset.terminalId = `claim-${this.#id}`;
+    terminal.dataset.scenario = this.dataset.scenario ?? 'laptop';
+    terminal.dataset.persist = 'false';
+    slot.append(terminal);
+    return { terminal, created: true };
+  }
+
   /** Open (or reset) the claim's terminal and type the run script. */
   async reproduce(): Promise<void> {
-    const id = this.dataset.claimId ?? 'claim';
-    const slot = this.querySelector<HTMLElement>('[data-terminal-slot]') ?? this;
-    let terminal = slot.querySelector<SimTerminal>('sim-terminal');
-    if (terminal) {
-      await terminal.reset();
-    } else {
-      terminal = document.createElement('sim-terminal') as SimTerminal;
-      terminal.id = `terminal-claim-${id}`;
-      terminal.dataset.terminalId = `claim-${id}`;
-      terminal.dataset.scenario = this.dataset.scenario ?? 'laptop';
-      terminal.dataset.persist = 'false';
-      slot.append(terminal);
-    }
+    const { terminal, created } = this.#terminal();
+    if (!created) await terminal.reset();
     await terminal.start();
     // After start, so the live terminal has its height and ends up fully in view.
     terminal.scrollIntoView({ block: 'nearest' });

@@ -27,7 +27,7 @@ type MaybeEof = Session & { eof?: () => Promise<InputResult> };
  * the reader must have done (Ctrl-C on a loop or a long sleep), so a saved
  * session cannot hang the terminal on reload.
  */
-export const REPLAY_LINE_MS = 2000;
+export const REPLAY_LINE_MS = 1000;
 
 /** Output is posted when this much is buffered, even before the timer fires. */
 const FLUSH_BYTES = 32 * 1024;
