@@ -161,3 +161,18 @@ describe('kill -9 -1 (kill(2): every process the caller may signal, except init 
     expect(killer.processes().filter((p) => p.state !== 'Z').map((p) => p.comm)).toEqual(['systemd', 'kthreadd', 'kill']);
   });
 });
+
+describe('a background loop of tiny sleeps cannot make time crawl', () => {
+  it('wakes at most once per millisecond while the foreground sleeps a second', async () => {
+    const sh = bootTestKernel().login();
+    const bg = sh.spawn({ argv: ['sh'], background: true });
+    let spins = 0;
+    let stop = false;
+    void (async () => { while (!stop) { spins++; await bg.sleep(1); } })();
+    const fg = sh.spawn({ argv: ['sleep', '1'] });
+    await fg.sleep(1_000_000);
+    stop = true;
+    expect(spins).toBeGreaterThan(900);
+    expect(spins).toBeLessThanOrEqual(1001);
+  });
+});

@@ -40,6 +40,7 @@ export async function waitUntil(k: Kernel, p: Process, done: () => boolean, dead
   const kick = (): void => { const r = resume; resume = undefined; r?.(); };
   const all = [p, ...watch];
   for (const q of all) q.wakers.add(kick);
+  let stuck = 0;
   try {
     for (;;) {
       if (done()) return 'done';
@@ -47,7 +48,11 @@ export async function waitUntil(k: Kernel, p: Process, done: () => boolean, dead
       if (!p.background) {
         const next = k.clock.nextDeadline();
         if (next !== undefined && (deadline === undefined || next <= deadline)) {
-          k.clock.advanceTo(next);
+          // A job that keeps re-arming zero-length timers (while :; do sleep 0; done &) must not stop time: after
+          // many firings without progress, let 1 ms pass (illustrative cost of its fork+exec round).
+          stuck = next <= k.clock.now ? stuck + 1 : 0;
+          k.clock.advanceTo(stuck > 1000 ? k.clock.now + 1000 : next);
+          if (stuck > 1000) stuck = 0;
           await settle();
           continue;
         }
@@ -60,10 +65,16 @@ export async function waitUntil(k: Kernel, p: Process, done: () => boolean, dead
   }
 }
 
+/** Shortest background sleep, µs (illustrative). */
+export const MIN_BACKGROUND_SLEEP = 1000;
+
 /** nanosleep(2) on the virtual clock: resolves after `us` (Infinity: until a signal), rejects with EINTR on a signal. */
 export async function sleepFor(k: Kernel, p: Process, us: number): Promise<void> {
   if (interrupted(p)) throw new SysError('EINTR');
-  const deadline = Number.isFinite(us) ? k.clock.now + Math.max(0, Math.round(us)) : undefined;
+  // A background sleeper's wake-ups are at least 1 ms apart (illustrative: the fork+exec round of a `sleep` in a
+  // loop), so a foreground wait never has to step through microsecond timers one by one.
+  const step = p.background && us > 0 ? Math.max(MIN_BACKGROUND_SLEEP, Math.round(us)) : Math.max(0, Math.round(us));
+  const deadline = Number.isFinite(us) ? k.clock.now + step : undefined;
   const r = await waitUntil(k, p, () => deadline !== undefined && k.clock.now >= deadline, deadline);
   if (r === 'signal') throw new SysError('EINTR');
 }
