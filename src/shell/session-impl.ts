@@ -11,6 +11,7 @@ import type { Script } from './parse/ast.ts';
 import { Shell } from './interpreter/shell.ts';
 import type { Stdio } from './interpreter/shell.ts';
 import type { ShellHost } from './interpreter/host.ts';
+import { MAX_JOBS_PER_LINE } from './interpreter/host.ts';
 import { OutputBudget, TerminalInput, isTerminal } from './interpreter/io.ts';
 import { ExitSignal, Interrupted, LoopSignal, OutputLimit, ReturnSignal } from './interpreter/signals.ts';
 import { runProgram, resolveCommand } from './interpreter/exec.ts';
@@ -79,6 +80,8 @@ class ShellSessionImpl implements ShellSession {
       history: [],
       interact: (sys, argv, io, env) => this.#interact(sys, argv, io, env),
       foreground: (child, running) => (running ? this.#foreground.add(child) : this.#foreground.delete(child)),
+      jobBudget: MAX_JOBS_PER_LINE,
+      runaway: false,
     };
     const sys = opts.login();
     const env = opts.env ?? loginEnv(sys);
@@ -130,6 +133,8 @@ class ShellSessionImpl implements ShellSession {
     }
     if (!r.script.length) return { kind: 'done', status: f.shell.status };
     this.#host.interrupted = false;
+    this.#host.runaway = false;
+    this.#host.jobBudget = MAX_JOBS_PER_LINE;
     f.running = this.#run(f, r.script);
     return this.#settle();
   }

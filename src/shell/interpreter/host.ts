@@ -20,9 +20,16 @@ export interface ShellHost {
   interact(sys: Sys, argv: readonly string[], io: Stdio, env?: ReadonlyMap<string, string>): Promise<number>;
   /** Lines typed so far (the `history` builtin). */
   readonly history: string[];
+  /** Background jobs the current command line may still start (fork-bomb guard); reset per line by the session. */
+  jobBudget: number;
+  /** Set when the budget ran out: every background shell stops at its next checkpoint. */
+  runaway: boolean;
   /** Tells the host a foreground child is running (Ctrl-C sends it SIGINT) or has ended. */
   foreground(child: Sys, running: boolean): void;
 }
+
+/** Background jobs one command line may start, transitively (illustrative model guard: a fork bomb must end, the page must not). */
+export const MAX_JOBS_PER_LINE = 4096;
 
 /** A host for scripts with no terminal (claim checker, `sim -c`, tests): `-it` shells read their stdin instead. */
 export function batchHost(opts: { columns?: number; yieldToHost?: () => Promise<void> } = {}): ShellHost {
@@ -37,6 +44,8 @@ export function batchHost(opts: { columns?: number; yieldToHost?: () => Promise<
       return runProgram(host, sys, [...argv], new Map(env ?? []), io);
     },
     foreground: () => {},
+    jobBudget: MAX_JOBS_PER_LINE,
+    runaway: false,
   };
   return host;
 }
@@ -59,4 +68,5 @@ function check(host: ShellHost, sys: Sys, background: boolean): void {
   }
   if (isFatal(sig)) throw new Interrupted(sig);
   if (host.interrupted && !background) throw new Interrupted('SIGINT');
+  if (host.runaway && background) throw new Interrupted('SIGKILL');
 }

@@ -18,7 +18,7 @@ import { matchPattern } from './pattern.ts';
 import { BufferOutput, EMPTY_INPUT, FileOutput, NULL_OUTPUT, TextInput } from './io.ts';
 import { ExitSignal, Interrupted, LoopSignal, ReturnSignal } from './signals.ts';
 import type { ShellHost } from './host.ts';
-import { checkpoint } from './host.ts';
+import { checkpoint, MAX_JOBS_PER_LINE } from './host.ts';
 import { BUILTINS } from './builtins.ts';
 import { runExternal, forkError } from './exec.ts';
 
@@ -294,6 +294,12 @@ export class Shell {
   }
 
   #startJob(ao: AndOr, io: Stdio): void {
+    if (this.host.runaway) return;
+    if (--this.host.jobBudget < 0) {
+      this.host.runaway = true;
+      this.error(io, `more than ${MAX_JOBS_PER_LINE} background jobs from one command line: the model stopped them all`);
+      return;
+    }
     const id = (this.jobs.at(-1)?.id ?? 0) + 1;
     let pid = 0;
     // subshell() spawns the child and calls fn synchronously, before its first await: pid is known on return

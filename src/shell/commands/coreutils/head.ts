@@ -7,6 +7,35 @@ function normalizeArgs(argv: readonly string[]): string[] {
   return argv.map((a, i) => (i > 0 && /^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
 }
 
+/** Offset just after the n-th newline from the start (or the end of text). */
+function afterLines(text: string, n: number): number {
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return text.length;
+    at = nl + 1;
+  }
+  return at;
+}
+
+/** Offset where the last n lines start (a missing final newline still ends a line). */
+function lastLines(text: string, n: number): number {
+  if (n === 0) return text.length;
+  let at = text.endsWith('\n') ? text.length - 1 : text.length;
+  for (let i = 0; i < n; i++) {
+    const nl = text.lastIndexOf('\n', at - 1);
+    if (nl < 0) return 0;
+    at = nl;
+  }
+  return at + 1;
+}
+
+/** head -n N / -n -N, tail -n N / -n +N, without splitting the whole text (a pipe can hold megabytes). */
+function selectLines(text: string, name: 'head' | 'tail', count: number, fromStart: boolean, allBut: boolean): string {
+  if (name === 'head') return allBut ? text.slice(0, lastLines(text, count)) : text.slice(0, afterLines(text, count));
+  return fromStart ? text.slice(afterLines(text, Math.max(0, count - 1))) : text.slice(lastLines(text, count));
+}
+
 async function run(ctx: CommandContext, name: 'head' | 'tail'): Promise<number> {
   let p;
   try {
@@ -46,11 +75,7 @@ async function run(ctx: CommandContext, name: 'head' | 'tail'): Promise<number> 
       else ctx.stdout.write(fromStart ? text.slice(Math.max(0, count - 1)) : text.slice(Math.max(0, text.length - count)));
       continue;
     }
-    const parts = text.split(/(?<=\n)/);
-    let out: string[];
-    if (name === 'head') out = allBut ? parts.slice(0, Math.max(0, parts.length - count)) : parts.slice(0, count);
-    else out = fromStart ? parts.slice(Math.max(0, count - 1)) : count === 0 ? [] : parts.slice(-count);
-    ctx.stdout.write(out.join(''));
+    ctx.stdout.write(selectLines(text, name, count, fromStart, allBut));
   }
   return status;
 }
