@@ -15,6 +15,8 @@ describe('render (Go text/template subset)', () => {
     ['{{index .Config.Labels "k"}}', 'v'],
     ['{{join .Config.Env ","}}', 'A=1,B=2'],
     ['{{upper .Name}}', '/C1'],
+    ['{{len .Config.Env}}', '2'],
+    ['{{index .Config.Env 1}}', 'B=2'],
     ['{{.Nope}}', '<no value>'],
   ])('%s → %s', (t, out) => expect(render(t, data)).toBe(out));
   it('unknown function is an error', () => expect(() => render('{{foo .X}}', data)).toThrow(TemplateError));

@@ -1,7 +1,7 @@
 /**
  * A small subset of Go's text/template, enough for `docker inspect -f` and
  * `docker ps --format`: `{{.A.B}}`, `{{json .A}}`, `{{.}}`, `{{index .A "k"}}`,
- * `{{upper .A}}`, `{{lower .A}}`, `{{join .A ","}}`, `{{println .A}}`, and the
+ * `{{upper .A}}`, `{{lower .A}}`, `{{join .A ","}}`, `{{len .A}}`, `{{println .A}}`, and the
  * `table` prefix. Values print as Go's fmt %v prints them (maps as map[k:v],
  * slices as [a b], nil as <no value>) — docker/cli templates/templates.go.
  */
@@ -61,6 +61,12 @@ function evalAction(root: Value, expr: string): string {
   switch (head) {
     case 'json':
       return JSON.stringify(args()[0] ?? null);
+    case 'len': {
+      const v = args()[0];
+      if (Array.isArray(v) || typeof v === 'string') return String(v.length);
+      if (v && typeof v === 'object') return String(Object.keys(v).length);
+      throw new TemplateError(`template: :1:${expr.indexOf('len') + 3}: executing "" at <len ${rest[0]}>: error calling len: len of type ${v === null || v === undefined ? '<nil>' : typeof v}`);
+    }
     case 'upper':
       return goFormat(args()[0]).toUpperCase();
     case 'lower':

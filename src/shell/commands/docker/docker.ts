@@ -9,7 +9,7 @@ import { connectDaemon, NO_DAEMON, type Sub } from './cli.ts';
 import { create, run } from './run.ts';
 import { ps } from './ps.ts';
 import { kill, pause, rename, restart, rm, start, stop, unpause, wait } from './lifecycle.ts';
-import { commit, diff, inspect, logs } from './inspect.ts';
+import { commit, diff, inspect, inspectOf, logs } from './inspect.ts';
 import { history, images, rmi, tag } from './images.ts';
 import { pull, push } from './pull.ts';
 import { info, systemDf, version } from './system.ts';
@@ -22,13 +22,14 @@ function subs(): Record<string, Sub> {
   return {
     run, create, start, stop, restart, kill, pause, unpause, rm, rename, wait, ps,
     inspect, diff, commit, logs, images, history, rmi, tag, pull, push, ...EXTRA,
+    'image-inspect': inspectOf('image'), 'container-inspect': inspectOf('container'),
   };
 }
 
 /** Management commands: `docker container ls` = `docker ps`, etc. */
 const MANAGEMENT: Record<string, Record<string, string>> = {
-  container: { ls: 'ps', list: 'ps', ps: 'ps', rm: 'rm', remove: 'rm', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', pause: 'pause', unpause: 'unpause', inspect: 'inspect', diff: 'diff', commit: 'commit', logs: 'logs', exec: 'exec', top: 'top', port: 'port', stats: 'stats', rename: 'rename', wait: 'wait' },
-  image: { ls: 'images', list: 'images', rm: 'rmi', remove: 'rmi', history: 'history', tag: 'tag', pull: 'pull', push: 'push', inspect: 'inspect', save: 'save', load: 'load', build: 'build' },
+  container: { ls: 'ps', list: 'ps', ps: 'ps', rm: 'rm', remove: 'rm', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', pause: 'pause', unpause: 'unpause', inspect: 'container-inspect', diff: 'diff', commit: 'commit', logs: 'logs', exec: 'exec', top: 'top', port: 'port', stats: 'stats', rename: 'rename', wait: 'wait' },
+  image: { ls: 'images', list: 'images', rm: 'rmi', remove: 'rmi', history: 'history', tag: 'tag', pull: 'pull', push: 'push', inspect: 'image-inspect', save: 'save', load: 'load', build: 'build' },
 };
 
 /** `docker --help` text (docker/cli's usage, the commands the model has). */

@@ -88,6 +88,18 @@ export const history: Sub = async (ctx, d, args) => {
       ctx.stdout.write(rows.map((r) => (r.id === '<missing>' ? r.id : trunc ? r.id.slice(7, 19) : r.id) + '\n').join(''));
       return 0;
     }
+    const fmt = p.strings.get('format');
+    if (fmt && !fmt.startsWith('table')) {
+      ctx.stdout.write(rows.map((r) => render(unescapeFormat(fmt), {
+        ID: r.id === '<missing>' ? r.id : trunc ? r.id.slice(7, 19) : r.id,
+        CreatedSince: `${humanDuration(now - r.created)} ago`,
+        CreatedAt: rfc3339Nano(r.created).replace(/\.\d+Z$/, 'Z'),
+        CreatedBy: trunc ? ellipsis(r.createdBy.replace(/\t/g, ' '), 45) : r.createdBy,
+        Size: humanSize(r.size),
+        Comment: r.comment,
+      }) + '\n').join(''));
+      return 0;
+    }
     const out = rows.map((r) => [
       r.id === '<missing>' ? '<missing>' : trunc ? r.id.slice(7, 19) : r.id,
       `${humanDuration(now - r.created)} ago`,

@@ -28,6 +28,11 @@ export function inspectObject(d: Daemon, ref: string, type?: string): unknown {
   throw new ApiError(404, `No such object: ${ref}`);
 }
 
+/** `docker inspect`, or `docker image inspect` / `docker container inspect` when `forced` names the type. */
+export function inspectOf(forced?: 'image' | 'container'): Sub {
+  return (ctx, d, args) => inspect(ctx, d, forced ? ['--type', forced, ...args] : args);
+}
+
 export const inspect: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [{ name: 'format', short: 'f', kind: 'string' }, { name: 'type', kind: 'string' }, { name: 'size', short: 's', kind: 'bool' }]);
@@ -39,7 +44,8 @@ export const inspect: Sub = async (ctx, d, args) => {
         objs.push(inspectObject(d, ref, p.strings.get('type')));
       } catch (e) {
         if (e instanceof ApiError && e.status === 404) {
-          ctx.stderr.write(`Error: ${e.message.replace(/^No such (container|image)/, 'No such object')}\n`);
+          const type = p.strings.get('type');
+          ctx.stderr.write(type === 'image' ? `Error response from daemon: No such image: ${ref}\n` : type === 'container' ? `Error response from daemon: No such container: ${ref}\n` : `Error: No such object: ${ref}\n`);
           status = 1;
         } else throw e;
       }

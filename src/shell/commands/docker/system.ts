@@ -10,6 +10,7 @@ import type { Daemon } from '../../../model/engine/daemon.ts';
 import { ENGINE_VERSION } from '../../../model/engine/daemon.ts';
 import { ellipsis, goQuote, humanDuration, humanSize, humanSize4, tabulate } from '../../../model/engine/format.ts';
 import { statusText } from './ps.ts';
+import { render, unescapeFormat } from '../../../model/engine/template.ts';
 import { toText } from '../../../model/fs/data.ts';
 import { parseFlags } from './args.ts';
 import { connectDaemon, fail, NO_DAEMON } from './cli.ts';
@@ -192,13 +193,18 @@ export async function systemDf(ctx: CommandContext, d: Daemon, args: readonly st
       ctx.stdout.write('\nBuild cache usage: 0B\n\nCACHE ID   CACHE TYPE   SIZE      CREATED   LAST USED   USAGE     SHARED\n');
       return 0;
     }
-    ctx.stdout.write(tabulate([
-      ['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'],
-      ['Images', String(df.total), String(df.active), humanSize4(df.size), pct(df.reclaimable, df.size)],
-      ['Containers', String(containers.length), String(containers.filter((c) => c.state.running).length), humanSize4(cTotal), pct(cReclaim, cTotal)],
-      ['Local Volumes', String(vols.length), String(usedVols.size), '0B', '0B'],
-      ['Build Cache', '0', '0', '0B', '0B'],
-    ]));
+    const rows = [
+      { Type: 'Images', TotalCount: String(df.total), Active: String(df.active), Size: humanSize4(df.size), Reclaimable: pct(df.reclaimable, df.size) },
+      { Type: 'Containers', TotalCount: String(containers.length), Active: String(containers.filter((c) => c.state.running).length), Size: humanSize4(cTotal), Reclaimable: pct(cReclaim, cTotal) },
+      { Type: 'Local Volumes', TotalCount: String(vols.length), Active: String(usedVols.size), Size: '0B', Reclaimable: '0B' },
+      { Type: 'Build Cache', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
+    ];
+    const fmt = p.strings.get('format');
+    if (fmt && !fmt.startsWith('table')) {
+      ctx.stdout.write(rows.map((r) => render(unescapeFormat(fmt), r) + '\n').join(''));
+      return 0;
+    }
+    ctx.stdout.write(tabulate([['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'], ...rows.map((r) => [r.Type, r.TotalCount, r.Active, r.Size, r.Reclaimable])]));
     return 0;
   } catch (e) {
     return fail(ctx, e, 'system df');
