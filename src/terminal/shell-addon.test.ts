@@ -70,7 +70,9 @@ describe('typing at the prompt', () => {
     h.keys('exit\r');
     await h.settle();
     h.addon.type('echo again');
+    await h.settle();
     expect(h.events).toEqual(['fresh']);
+    expect(h.text()).toBe(`${P} echo again\nagain\n${P}`);
   });
 
   it('output without a final newline leaves the prompt on the same row, as in bash', async () => {
@@ -113,9 +115,9 @@ describe('a worker in trouble', () => {
   });
 
   it('one that answers slowly but surely is not', async () => {
-    const h = await open({ timing: { heartbeatMs: 5, hangAfterMs: 40 } });
+    const h = await open({ timing: { heartbeatMs: 5, hangAfterMs: 400 } });
     h.keys('hang\r');
-    await new Promise((r) => setTimeout(r, 120));
+    await new Promise((r) => setTimeout(r, 600));
     expect(h.events).toEqual([]);
     h.keys('\x03');
     await h.settle();

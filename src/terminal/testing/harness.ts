@@ -45,7 +45,12 @@ export class TerminalHarness {
     this.addon = new ShellAddon({
       port: this.client,
       onState: (s) => this.states.push(s),
-      onFreshSession: () => this.events.push('fresh'),
+      // As mount.ts does: a fresh world in a new worker, screen cleared.
+      onFreshSession: () => {
+        this.events.push('fresh');
+        this.addon.restart(true);
+        this.client.start({ scenario: this.#scenario, columns: this.screen.term.cols, color: false });
+      },
       schedule: (run) => setTimeout(run, 0),
     });
     this.screen.term.loadAddon(this.addon as never);
