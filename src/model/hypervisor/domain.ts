@@ -71,6 +71,8 @@ export interface GuestSpec {
   /** Virtual time the guest kernel starts (dmesg 0.000000), µs on the shared clock. */
   readonly kernelStartUs: number;
   readonly disk: GuestDisk;
+  /** Hypervisor the guest kernel runs under: "KVM", "Xen" (type 1 host) or "VirtualBox" (type 2 host). */
+  readonly hypervisor: string;
   /** The guest asked its (virtual) hardware to power off or reset: reboot(2) in the guest's initial PID namespace. */
   readonly onPower: (event: 'poweroff' | 'reboot') => void;
 }

@@ -61,7 +61,7 @@ export class KernelGuests implements GuestFactory {
       bootTime: this.#clock.now - spec.kernelStartUs,
       sysname: c.os.sysname,
       cpuModel: 'QEMU Virtual CPU version 2.5+',
-      hypervisor: 'KVM',
+      hypervisor: spec.hypervisor,
     });
     kernel.dmesg.clear();
     for (const l of spec.plan.lines) if (l.kmsg) kernel.dmesg.log(l.atUs - spec.plan.kernelStartUs, l.text.replace(/^\[[ \d.]+\] /, ''));

@@ -32,6 +32,8 @@ export interface HostSpec {
   readonly programs: readonly string[];
   readonly docker?: boolean;
   readonly hypervisor?: HostKind;
+  /** Type 1 hosts: this kernel is Dom0 (its memoryBytes are Dom0's); guests' RAM comes from this pool in the hypervisor. */
+  readonly hypervisorPoolBytes?: number;
 }
 
 const DIRS = ['/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/sbin', '/etc', '/root', '/home',
@@ -65,12 +67,13 @@ export function addHost(world: World, spec: HostSpec): Machine {
   const kernel = new Kernel({
     clock: world.clock, rng: world.rng, hostname: spec.name, release: HOST_KERNEL.release, version: HOST_KERNEL.version,
     machine: 'x86_64', cpus: spec.cpus, memoryBytes: spec.memoryBytes, rootfs: disk, diskBytes: spec.diskBytes,
+    ...(spec.hypervisor === 'type1' ? { hypervisor: 'Xen', xenDom0: true } : {}),
   });
   const docker = spec.docker
     ? installDockerd(kernel, { images: new StoreImageBackend(new ImageStore({ fs: disk, rng: world.rng, now }), world.registry), rng: world.rng })
     : undefined;
   const hypervisor = spec.hypervisor
-    ? installHypervisor({ root: kernel.init, kernel, disk, clock: world.clock, rng: world.rng, kind: spec.hypervisor, guests: new KernelGuests({ clock: world.clock, programs: spec.programs, provision: dockerInGuests(world.registry) }) })
+    ? installHypervisor({ root: kernel.init, kernel, disk, clock: world.clock, rng: world.rng, kind: spec.hypervisor, poolBytes: spec.hypervisorPoolBytes, guests: new KernelGuests({ clock: world.clock, programs: spec.programs, provision: dockerInGuests(world.registry) }) })
     : undefined;
   const machine: Machine = { name: spec.name, kernel, disk, docker, hypervisor };
   world.machines.push(machine);

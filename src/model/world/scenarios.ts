@@ -32,6 +32,24 @@ export const SCENARIOS: readonly Scenario[] = [
       return w;
     },
   },
+  {
+    name: 'xen-host',
+    summary: 'a bare-metal (type 1) hypervisor host, Xen-style: 64 GiB machine, this shell in Dom0 (4 CPUs, 4 GiB), guests\' RAM from the hypervisor',
+    build(programs) {
+      const w = new World('xen-host');
+      addHost(w, { name: 'dom0', cpus: 4, memoryBytes: 4 * GiB, diskBytes: 1000 * GB, programs, hypervisor: 'type1', hypervisorPoolBytes: 59 * GiB });
+      return w;
+    },
+  },
+  {
+    name: 'desktop',
+    summary: 'a Linux desktop with a hosted (type 2) hypervisor, VirtualBox-style (8 CPUs, 16 GiB, 512 GB disk)',
+    build(programs) {
+      const w = new World('desktop');
+      addHost(w, { name: 'desktop', cpus: 8, memoryBytes: 16 * GiB, diskBytes: 512 * GB, programs, hypervisor: 'type2' });
+      return w;
+    },
+  },
 ];
 
 export const SCENARIO_NAMES: readonly string[] = SCENARIOS.map((s) => s.name);

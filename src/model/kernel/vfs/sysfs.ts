@@ -24,10 +24,13 @@ export function makeSysfs(k: Kernel, net: NetNs, dev: number): SyntheticFs {
     }
     return out;
   });
+  // SMBIOS of the virtual machine a guest kernel runs in, as systemd-detect-virt reads it (bare metal: none in the model)
+  const DMI: Record<string, readonly [string, string]> = { KVM: ['QEMU', 'Standard PC (Q35 + ICH9, 2009)'], Xen: ['Xen', 'HVM domU'], VirtualBox: ['innotek GmbH', 'VirtualBox'] };
+  const dmi = k.options.hypervisor !== undefined ? DMI[k.options.hypervisor] : undefined;
   const root = dir(() => ({
     block: dir(() => ({ sda: dir(() => ({ size: file(() => `${Math.floor(k.options.diskBytes / 512)}\n`), dev: file(() => '8:0\n') })) })),
     bus: dir(empty),
-    class: dir(() => ({ net: netClass })),
+    class: dir(() => ({ net: netClass, ...(dmi ? { dmi: dir(() => ({ id: dir(() => ({ sys_vendor: file(() => `${dmi[0]}\n`), product_name: file(() => `${dmi[1]}\n`) })) })) } : {}) })),
     dev: dir(empty),
     devices: dir(empty),
     firmware: dir(empty),

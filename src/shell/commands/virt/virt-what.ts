@@ -2,7 +2,8 @@
  * virt-what(1): detect whether we are running in a virtual machine. Like the
  * real script (and systemd-detect-virt) it trusts the CPUID "hypervisor" bit
  * that /proc/cpuinfo shows as a flag, then names the hypervisor from
- * /sys/hypervisor/type (Xen) or defaults to KVM. Prints nothing on bare
+ * /sys/hypervisor/type and /proc/xen (Xen), the DMI product name
+ * (VirtualBox), or defaults to KVM. Prints nothing on bare
  * metal. Inside a container it reports the host's answer: the kernel is shared.
  */
 import { isSysError } from '../../../model/errors.ts';
@@ -26,14 +27,13 @@ export const virtWhat: Command = {
   async run(ctx) {
     if (ctx.argv[1] === '--version') { ctx.stdout.write('1.25\n'); return 0; }
     const flags = /^flags\s*:(.*)$/m.exec(read(ctx.sys, '/proc/cpuinfo') ?? '')?.[1] ?? '';
-    if (!/ hypervisor( |$)/.test(flags)) return 0;
-    const xen = read(ctx.sys, '/sys/hypervisor/type')?.trim();
-    if (xen === 'xen') {
-      const dom0 = read(ctx.sys, '/proc/xen/capabilities')?.includes('control_d');
-      ctx.stdout.write(`xen\n${dom0 ? 'xen-dom0' : 'xen-domU'}\n`);
+    if (!/ hypervisor( |$)/.test(flags) && read(ctx.sys, '/proc/xen/capabilities') === undefined) return 0;
+    const caps = read(ctx.sys, '/proc/xen/capabilities');
+    if (read(ctx.sys, '/sys/hypervisor/type')?.trim() === 'xen' || caps !== undefined) {
+      ctx.stdout.write(`xen\n${caps?.includes('control_d') ? 'xen-dom0' : 'xen-domU'}\n`);
       return 0;
     }
-    ctx.stdout.write('kvm\n');
+    ctx.stdout.write(read(ctx.sys, '/sys/class/dmi/id/product_name')?.trim() === 'VirtualBox' ? 'virtualbox\n' : 'kvm\n');
     return 0;
   },
 };
