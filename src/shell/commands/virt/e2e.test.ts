@@ -86,3 +86,23 @@ describe('isolation: what happens in a guest kernel stays in that guest', () => 
     expect(out).toBe('vm.swappiness = 10\nvm.swappiness = 60\n');
   });
 });
+
+describe('hypervisor-types across host shapes (scenarios laptop, xen-host, desktop)', () => {
+  it.each([
+    ['laptop', '', 'kvm\n', /guest RAM from .*|taken from this kernel's RAM by each VMM process/],
+    ['xen-host', 'xen\nxen-dom0\n', 'xen\nxen-domU\n', /MiB free of 60416 MiB in the hypervisor/],
+    ['desktop', '', 'virtualbox\n', /taken from this kernel's RAM by each VMM process/],
+  ])('%s', async (scenario, onHost, inGuest, memory) => {
+    const out = await sim('virt-what\necho --\nvm create g --linked >/dev/null\nvm start g -q >/dev/null\nvm ssh g -- virt-what\necho --\nvm host-info | tail -1', scenario);
+    const [host, guest, info] = out.split('--\n');
+    expect(host).toBe(onHost);
+    expect(guest).toBe(inGuest);
+    expect(info).toMatch(memory);
+  });
+
+  it('on a type 1 host a guest\'s RAM does not come out of Dom0', async () => {
+    const out = await sim('free -m\nvm create g --linked --memory 2G >/dev/null\nvm start g -q >/dev/null\nfree -m', 'xen-host');
+    const [before, after] = out.split('total').slice(1).map(usedMiB);
+    expect(after - before).toBeLessThan(64);
+  });
+});
