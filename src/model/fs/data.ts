@@ -15,25 +15,31 @@ export interface VirtualData {
   readonly tail?: Uint8Array;
 }
 
+/** A regular file's contents: real bytes, or virtual ones generated from a seed. */
 export type FileData = Uint8Array | VirtualData;
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
+/** The empty content (a new file, a truncated one). */
 export const EMPTY: Uint8Array = new Uint8Array(0);
 
+/** Is this content virtual (seed-generated) rather than real bytes? */
 export function isVirtual(d: FileData): d is VirtualData {
   return !(d instanceof Uint8Array);
 }
 
+/** `size` bytes generated from `seed`: a layer's 1 GB file costs a few bytes of model memory. */
 export function virtualData(size: number, seed: string): VirtualData {
   return { virtual: true, size, seed };
 }
 
+/** st_size of a content. */
 export function dataSize(d: FileData): number {
   return isVirtual(d) ? d.size : d.length;
 }
 
+/** UTF-8 bytes of a string (what `echo text > file` writes). */
 export function fromText(s: string): Uint8Array {
   return enc.encode(s);
 }

@@ -12,6 +12,7 @@ import { MAX_MATERIALISED_BYTES, components, joinData, newInode, statOf } from '
 import { compareNames } from './path.ts';
 import type { FileSystem, FileType, Stat, WriteOptions } from './types.ts';
 
+/** Re-exported: the model's limit on real bytes one file may allocate. */
 export { MAX_MATERIALISED_BYTES } from './inode.ts';
 
 /** Constructor options; `now` returns virtual realtime in µs (VirtualClock.realtime). */
