@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootPlan, dmesgStamp, schedule, startupFinished } from './boot.ts';
+import { bootPlan, dmesgStamp, phasesFor, schedule, startupFinished } from './boot.ts';
 import { GUESTS } from './guest-os.ts';
 import { FULL, MICROVM, totalBootUs } from './profiles.ts';
 import { GiB, MiB } from './units.ts';
@@ -28,6 +28,15 @@ describe('boot schedule', () => {
 
   it('microVM reaches /sbin/init within Firecracker\'s 125 ms after InstanceStart', () => {
     expect(MICROVM.phases.find((p) => p.phase === 'kernel')?.us).toBeLessThanOrEqual(125_000);
+  });
+
+  it.each([
+    ['ubuntu-24.04', FULL, ['firmware', 'loader', 'kernel', 'initrd', 'userspace']],
+    ['cirros-0.6.3', FULL, ['firmware', 'loader', 'kernel', 'userspace']],
+    ['alpine-3.22', MICROVM, ['vmm', 'kernel']],
+    ['windows-server-2022', FULL, ['firmware', 'loader', 'kernel', 'userspace']],
+  ] as const)('%s under %s: phases', (id, profile, names) => {
+    expect(phasesFor(GUESTS[id], profile).map((p) => p.phase)).toEqual(names);
   });
 
   it.each([FULL, MICROVM])('every phase of $name names a source or says illustrative', (profile) => {

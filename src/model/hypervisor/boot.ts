@@ -7,7 +7,7 @@
  */
 import type { GuestOs } from './guest-os.ts';
 import type { BootPhase, PhaseSpec, VmProfile } from './profiles.ts';
-import { WINDOWS_PHASES, totalBootUs } from './profiles.ts';
+import { BUSYBOX_FULL_PHASES, WINDOWS_PHASES, totalBootUs } from './profiles.ts';
 import { formatTimespan, GiB, KiB } from './units.ts';
 
 /** A phase placed on the timeline, µs from power-on. */
@@ -45,7 +45,9 @@ export interface BootVm {
 
 /** Phases for this guest under this profile (a Windows guest has its own illustrative phases). */
 export function phasesFor(os: GuestOs, profile: VmProfile): readonly PhaseSpec[] {
-  return os.family === 'windows' ? WINDOWS_PHASES : profile.phases;
+  if (os.family === 'windows') return WINDOWS_PHASES;
+  if (profile.name === 'full' && os.init !== 'systemd') return BUSYBOX_FULL_PHASES;
+  return profile.phases;
 }
 
 /** Lay the phases end to end from power-on. */

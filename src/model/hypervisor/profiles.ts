@@ -84,6 +84,16 @@ export const WINDOWS_PHASES: readonly PhaseSpec[] = [
   { phase: 'userspace', us: 25_000_000, source: 'illustrative (services, logon; no sourced figure)' },
 ];
 
+/**
+ * A BusyBox-init guest (CirrOS, Alpine) under QEMU: the same firmware and
+ * loader, the systemd example's kernel phase, no systemd: init and a getty
+ * come up in well under a second (illustrative; no sourced figure).
+ */
+export const BUSYBOX_FULL_PHASES: readonly PhaseSpec[] = [
+  ...FULL.phases.filter((p) => p.phase === 'firmware' || p.phase === 'loader' || p.phase === 'kernel'),
+  { phase: 'userspace', us: 500_000, source: 'illustrative (BusyBox init and a getty; no sourced figure)' },
+];
+
 export const PROFILES: Readonly<Record<VmProfile['name'], VmProfile>> = { full: FULL, microvm: MICROVM };
 
 /** Sum of phase durations: what `time vm start` reports. */
