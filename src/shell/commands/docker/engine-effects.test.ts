@@ -63,6 +63,30 @@ describe('engine effects', () => {
     expect(r.out).toBe(" * Serving Flask app 'server'\n * Debug mode: off\n * Running on all addresses (0.0.0.0)\n * Running on http://127.0.0.1:8000\nPress CTRL+C to quit\nweb\nUp Less than a second (Paused)\nweb\nweb\n1 running\n3\n");
   });
 
+  it('--memory below the program\'s needs: the OOM killer ends PID 1, 137 and OOMKilled (facts §6.2)', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker run --name small -m 16m shop/app:1.0 >/dev/null; echo "st=$?"; docker inspect -f "{{.State.ExitCode}} {{.State.OOMKilled}}" small');
+    expect(r.out).toBe('st=137\n137 true\n');
+  });
+
+  it('--pids-limit makes fork fail with EAGAIN inside (facts §6.4)', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker run --pids-limit 3 alpine sh -c "sleep 5 & sleep 5 & sleep 5 & wait"; echo "st=$?"');
+    expect(r.err).toMatch(/Resource temporarily unavailable/);
+  });
+
+  it('stats reads the cgroup; top lists the container\'s processes with host PIDs; port lists bindings', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker run -d --name web -m 64m -p 8080:8000 shop/app:1.0 >/dev/null; docker stats --no-stream web; docker top web; docker port web; docker inspect -f "{{.State.Pid}}" web');
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('CONTAINER ID   NAME      CPU %     MEM USAGE / LIMIT   MEM %     NET I/O   BLOCK I/O   PIDS');
+    expect(lines[1]).toMatch(/^[0-9a-f]{12}   web       0\.00%     [0-9.]+MiB \/ 64MiB +[0-9.]+% +0B \/ 0B +0B \/ 0B +1$/);
+    expect(lines[2]).toMatch(/^UID +PID +PPID +C +STIME +TTY +TIME +CMD$/);
+    const pid = lines[6];
+    expect(lines[3]).toMatch(new RegExp(`^root +${pid} +\\d+ +0 +\\d\\d:\\d\\d +\\? +00:00:00 +python3 server\\.py$`));
+    expect(lines.slice(4, 6)).toEqual(['8000/tcp -> 0.0.0.0:8080', '8000/tcp -> [::]:8080']);
+  });
+
   it('rm refuses a running container unless forced', async () => {
     const h = dockerHost();
     const r = await h.sh('docker run -d --name web shop/app:1.0 >/dev/null; docker rm web; docker rm -f web; docker ps -a -q');
