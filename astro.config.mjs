@@ -5,8 +5,10 @@ import mdx from '@astrojs/mdx';
 
 export default defineConfig({
   site: 'https://containers-vs-vms.example',
-  // Every page is a directory (`/layered-images/`): links always end in "/".
-  trailingSlash: 'always',
+  // Every page is a directory (`/layered-images/`) and every link and canonical
+  // URL ends in "/". 'ignore' (not 'always') so that `astro preview` and dev
+  // still serve a hand-typed /layered-images instead of a trailing-slash error.
+  trailingSlash: 'ignore',
   build: { format: 'directory' },
   // Smart punctuation off: commands written in <Cmd> children must reach the
   // terminal exactly as typed ("--name", straight quotes), not as – and “ ”.
