@@ -245,7 +245,7 @@ class ShellSessionImpl implements ShellSession {
 
   /** CommandContext.interact: push an interactive shell in `sys`, or run a non-shell program normally. */
   async #interact(sys: Sys, argv: readonly string[], io: Stdio, env?: ReadonlyMap<string, string>): Promise<number> {
-    const environment = new Map(env ?? [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']]);
+    const environment = new Map(env ?? processEnv(sys) ?? [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']]);
     if (!isTerminal(io.stdin) || !isShellProgram(sys, argv[0] ?? '', environment)) {
       return runProgram(this.#host, sys, [...argv], environment, io);
     }
@@ -272,6 +272,21 @@ function isShellProgram(sys: Sys, name: string, env: ReadonlyMap<string, string>
     return prog !== undefined && (SHELL_PROGRAMS.has(prog) || (prog === 'busybox' && SHELL_PROGRAMS.has(base)));
   } catch {
     return false;
+  }
+}
+
+/** The process's own environment, as /proc/self/environ shows it (what the runtime gave it: PATH, HOSTNAME, HOME…). */
+function processEnv(sys: Sys): Map<string, string> | undefined {
+  try {
+    const text = toText(sys.readFile('/proc/self/environ'), 1 << 20);
+    const env = new Map<string, string>();
+    for (const entry of text.split('\0')) {
+      const eq = entry.indexOf('=');
+      if (eq > 0) env.set(entry.slice(0, eq), entry.slice(eq + 1));
+    }
+    return env.size ? env : undefined;
+  } catch {
+    return undefined;
   }
 }
 

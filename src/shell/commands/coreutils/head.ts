@@ -4,7 +4,7 @@ import { parseArgs, readInputs, UsageError } from './util.ts';
 
 function normalizeArgs(argv: readonly string[]): string[] {
   // historical `head -5` / `tail -5` / `tail +5`
-  return argv.map((a, i) => (i > 0 && /^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
+  return argv.map((a, i) => (i > 0 && /^-\d+$/.test(a) && !/^-[nc]$/.test(argv[i - 1]) ? `-n${a.slice(1)}` : a));
 }
 
 /** Offset just after the n-th newline from the start (or the end of text). */
