@@ -74,6 +74,7 @@ function link(ctx: CommandContext, args: string[], brief: boolean): number {
     if (sub === 'set') {
       const rest = args.slice(1);
       const name = rest[0] === 'dev' ? rest[1] : rest[0];
+      if (name === undefined) { ctx.stderr.write('Not enough information: "dev" argument is required.\n'); return 1; }
       const opts = rest.slice(rest[0] === 'dev' ? 2 : 1);
       if (!devices(ctx).some((i) => i.name === name)) { ctx.stderr.write(`Cannot find device "${name}"\n`); return 1; }
       const change: { up?: boolean; netns?: number | string; master?: string | null; name?: string; mtu?: number } = {};

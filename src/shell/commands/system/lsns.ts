@@ -37,7 +37,14 @@ For more details see lsns(8).`.trimStart(),
       const a = args[i];
       if (a === '-t' || a === '--type') type = args[++i];
       else if (a.startsWith('--type=')) type = a.slice(7);
-      else if (a === '-p' || a === '--task') task = Number(args[++i]);
+      else if (a === '-p' || a === '--task') {
+        const v = args[++i];
+        if (v === undefined || !/^\d+$/.test(v)) {
+          ctx.stderr.write(v === undefined ? `lsns: option requires an argument -- 'p'\nTry 'lsns --help' for more information.\n` : `lsns: invalid PID argument: '${v}'\n`);
+          return 1;
+        }
+        task = Number(v);
+      }
       else if (a === '-n' || a === '--noheadings') noHead = true;
       else if (a === '-l' || a === '--list') continue;
       else if (a.startsWith('-')) { ctx.stderr.write(`lsns: unrecognized option '${a}'\nTry 'lsns --help' for more information.\n`); return 1; }

@@ -52,8 +52,13 @@ Note: Numbers may be suffixed with s,m,h,d,y (time) or B,K,M,G (size).`,
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       const v = (): string => args[++i] ?? '';
-      if (a === '-c' || a === '--cpu') cpu = Number(v());
-      else if (a === '-m' || a === '--vm') vm = Number(v());
+      const count = (): number | undefined => { const x = v(); return /^\d+$/.test(x) ? Number(x) : undefined; };
+      if (a === '-c' || a === '--cpu' || a === '-m' || a === '--vm') {
+        const n = count();
+        if (n === undefined) { ctx.stderr.write(`stress: FAIL: [${ctx.sys.pid}] (316) invalid number: ${args[i] ?? ''}\n`); return 1; }
+        if (a === '-c' || a === '--cpu') cpu = n;
+        else vm = n;
+      }
       else if (a === '--vm-bytes') {
         const b = bytes(v());
         if (b === undefined) { ctx.stderr.write(`stress: FAIL: [${ctx.sys.pid}] (316) invalid number: ${args[i]}\n`); return 1; }
