@@ -7,33 +7,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, it } from 'vitest';
 import { parseClaims } from '../../src/claims/parse.ts';
-import type { ClaimSource } from '../../src/claims/parse.ts';
-import { openSession } from '../../src/shell/open-session.ts';
-import { runScriptDetailed } from '../../src/shell/run-script.ts';
+import { verifyClaim } from './verify.ts';
 
 const DIR = 'content/chapters';
 const files = readdirSync(DIR).filter((f) => f.endsWith('.mdx')).sort();
 const counts = new Map<string, number>();
-
-async function verify(claim: ClaimSource): Promise<void> {
-  let output = '';
-  const session = openSession(claim.scenario, { color: false, columns: 100, onOutput: (t) => { output += t; } });
-  const run = await runScriptDetailed(session, claim.run);
-  const runOutput = output;
-  output = '';
-  const where = `${claim.file}:${claim.line} claim "${claim.id}"`;
-  if (run.unterminated) throw new Error(`${where}: its run script ends inside an open construct (missing done/fi/quote?)`);
-  const check = await runScriptDetailed(session, claim.check);
-  const failed = check.steps.find((s) => s.status !== 0);
-  if (failed || check.unterminated) {
-    throw new Error([
-      `${where} does not hold.`,
-      failed ? `expected: check line \`${failed.line}\` to exit 0\nactual:   it exited ${failed.status}` : 'check script ends inside an open construct',
-      '--- output of run ---', runOutput.trimEnd(),
-      '--- output of check ---', output.trimEnd(),
-    ].join('\n'));
-  }
-}
 
 for (const file of files) {
   const path = `${DIR}/${file}`;
@@ -41,7 +19,7 @@ for (const file of files) {
   if (claims.length === 0) continue;
   describe(file.replace(/\.mdx$/, ''), () => {
     it.each(claims.map((c) => [c.id, c] as const))('claim %s holds', async (_id, claim) => {
-      await verify(claim);
+      await verifyClaim(claim);
       counts.set(file, (counts.get(file) ?? 0) + 1);
     });
   });
