@@ -16,6 +16,10 @@ import subprocess
 import sys
 import tempfile
 
+# Every lower object gets this mtime after building; `touch` ops use TOUCH_NS. Dumps classify mtimes as
+# T (kept from the layer), U (set by touch) or * (changed by the operations, at whatever time it was).
+LAYER_NS = 1_500_000_000 * 10**9
+TOUCH_NS = 1_600_000_000 * 10**9
 TYPES = {stat.S_IFDIR: 'dir', stat.S_IFREG: 'file', stat.S_IFLNK: 'symlink', stat.S_IFCHR: 'chardev',
          stat.S_IFBLK: 'blockdev', stat.S_IFIFO: 'fifo'}
 
@@ -38,6 +42,9 @@ def build(root, entries):
             os.mknod(p, stat.S_IFCHR, os.makedev(0, 0))
         elif kind == 'opaque':
             os.setxattr(p, 'trusted.overlay.opaque', b'y')
+    for dirpath, dirnames, filenames in os.walk(root, topdown=False):
+        for n in dirnames + filenames:
+            os.utime(os.path.join(dirpath, n), ns=(LAYER_NS, LAYER_NS), follow_symlinks=False)
 
 
 def run(m, op):
@@ -93,7 +100,8 @@ def dump(root, upper):
                              for x in names)
             rdev = f'{os.major(st.st_rdev)},{os.minor(st.st_rdev)}' if t in ('chardev', 'blockdev') else ''
             nlink = '' if t == 'dir' else st.st_nlink
-            out.append(f'{rel} {t} {stat.S_IMODE(st.st_mode):o} {st.st_uid}:{st.st_gid} {nlink} {rdev} [{body}] {shown}')
+            mtime = {LAYER_NS: 'T', TOUCH_NS: 'U'}.get(st.st_mtime_ns, '*')
+            out.append(f'{rel} {t} {stat.S_IMODE(st.st_mode):o} {st.st_uid}:{st.st_gid} {nlink} {rdev} m={mtime} [{body}] {shown}')
     return sorted(out)
 
 

@@ -1,7 +1,8 @@
 // Differential test against the real kernel: the same lower layers and the same operations go to the model's
 // OverlayFs and to `mount -t overlay` with Docker's options (index=off, redirect_dir=off, metacopy=off; facts §1),
 // driven by overlay-kernel-real.py. Compared: every operation's errno, the merged view and the upper dir
-// (types, modes, owners, nlink, device numbers, contents, link targets, user.* and trusted.overlay.* xattrs).
+// (types, modes, owners, nlink, device numbers, mtimes kept or not, contents, link targets, user.* and
+// trusted.overlay.* xattrs).
 // Needs root, overlayfs and python3; otherwise it is skipped with a warning. OVERLAY_KERNEL_DIFF_CASES=N runs more.
 // Known kernel quirk left out of the comparison: readdir of a lower dir that exists in one layer only lists a
 // whiteout's name that lookup then hides ("listed-but-ENOENT"); image layers never contain such whiteouts.
@@ -25,6 +26,9 @@ interface Case { layers: LayerEntry[][]; ops: Op[] }
 interface Outcome { results: string[]; merged: string[]; upper: string[] }
 
 const script = pjoin(import.meta.dirname, 'overlay-kernel-real.py');
+/** mtimes the driver gives every lower object, and `touch` ops (µs here, ns in the driver): copy-up must keep them. */
+const LAYER_US = 1_500_000_000_000_000;
+const TOUCH_US = 1_600_000_000_000_000;
 
 function kernelOverlayWorks(): boolean {
   if (process.getuid?.() !== 0) return false;
@@ -87,7 +91,8 @@ function dump(fs: FileSystem, upper: boolean): string[] {
     const names = fs.listxattr(p).filter((x) => x.startsWith('user.') || (upper && x.startsWith('trusted.overlay.'))).sort();
     const shown = names.map((x) => x + (['trusted.overlay.opaque', 'trusted.overlay.impure'].includes(x) || x.startsWith('user.') ? `=${fs.getxattr(p, x)}` : '')).join(',');
     const rdev = st.type === 'chardev' || st.type === 'blockdev' ? `${st.rdev[0]},${st.rdev[1]}` : '';
-    return `${p} ${st.type} ${st.mode.toString(8)} ${st.uid}:${st.gid} ${st.type === 'dir' ? '' : st.nlink} ${rdev} [${body}] ${shown}`;
+    const mtime = st.mtime === LAYER_US ? 'T' : st.mtime === TOUCH_US ? 'U' : '*';
+    return `${p} ${st.type} ${st.mode.toString(8)} ${st.uid}:${st.gid} ${st.type === 'dir' ? '' : st.nlink} ${rdev} m=${mtime} [${body}] ${shown}`;
   }).sort();
 }
 
@@ -97,7 +102,9 @@ function mountModel(c: Case): { ov: OverlayFs; upper: SubtreeFs } {
   const host = new MemoryFs({ dev: 1, now });
   const lowers = c.layers.map((layer, i) => {
     host.mkdir(`/l${i}`);
-    build(new SubtreeFs(host, `/l${i}`), layer);
+    const fs = new SubtreeFs(host, `/l${i}`);
+    build(fs, layer);
+    for (const [p] of listTree(fs, '/').slice(1).reverse()) fs.utimes(p, LAYER_US);
     return new SubtreeFs(host, `/l${i}`, { readonly: true });
   });
   host.mkdir('/u');
@@ -169,7 +176,7 @@ function randomCase(rng: Rng, nops: number): Case {
     const choices: Op[] = [
       ['write', p, `w${i}`], ['append', p, `+${i}`], ['excl', p], ['open_w', p], ['unlink', p], ['rmdir', p], ['mkdir', p, 0o751],
       ['rename', p, q], ['link', p, q], ['symlink', `t${i}`, p], ['chmod', p, 0o700], ['chown', p, 33, 33], ['truncate', p, 1],
-      ['mknod_wh', p], ['setxattr', p, 'user.k', `v${i}`], ['touch', p, 1_600_000_000_000_000],
+      ['mknod_wh', p], ['setxattr', p, 'user.k', `v${i}`], ['touch', p, TOUCH_US],
     ];
     ops.push(choices[rng.int(choices.length)]);
   }
