@@ -74,7 +74,7 @@ describe('density: each VM reserves its RAM on the host (claim density)', () => 
 });
 
 describe('disk writes in the guest grow its qcow2 overlay on the host', () => {
-  it('a 1 MiB file in the guest adds 16 clusters to vm.qcow2 after shutdown', () => {
+  it('a 1 MiB file in the guest adds 16 clusters to vm.qcow2 after shutdown (+1 for the hostname written at boot)', () => {
     const w = world();
     const d = w.hv.create({ name: 'g', image: 'ubuntu-24.04', clone: 'linked' });
     const size0 = w.shell.stat(d.config.disk).size;
@@ -83,7 +83,7 @@ describe('disk writes in the guest grow its qcow2 overlay on the host', () => {
     const sys = w.hv.domain('g').guest!.login();
     sys.writeFile('/root/data', new Uint8Array(1024 * 1024));
     w.hv.destroy('g');
-    expect(w.shell.stat(d.config.disk).size - size0).toBe(16 * 65536);
+    expect(w.shell.stat(d.config.disk).size - size0).toBe(17 * 65536);
   });
 });
 
@@ -125,5 +125,19 @@ describe('host shapes: the VMM process a VM is on each kind of host', () => {
     const shell = host.login();
     expect(shell.processes().find((p) => p.pid === d.vmmPid)?.argv[0]).toBe(vmm);
     expect(toText(shell.readFile('/proc/modules'))).toMatch(modules);
+  });
+});
+
+describe('guest disks share their base tree (a qcow2 backing file, per file)', () => {
+  it('two guests of one OS see the same files but not each other\'s writes; df counts base + own writes', () => {
+    const w = world();
+    for (const n of ['a', 'b']) { w.hv.create({ name: n, image: 'alpine-3.22' }); w.clock.advance(w.hv.start(n).plan?.totalUs ?? 0); }
+    const a = w.hv.domain('a').guest!.login();
+    const b = w.hv.domain('b').guest!.login();
+    a.writeFile('/root/mine', new Uint8Array(4096));
+    expect(() => b.stat('/root/mine')).toThrow();
+    expect(a.readlink('/bin/ls')).toBe(b.readlink('/bin/ls'));
+    const used = (s: typeof a): number => s.statfs('/').usedBytes;
+    expect(used(a) - used(b)).toBe(4096);
   });
 });

@@ -14,6 +14,8 @@ import { Rng } from '../rng.ts';
 import type { Guest, GuestDisk, GuestFactory, GuestHandle, GuestSpec } from './domain.ts';
 import type { GuestOs } from './guest-os.ts';
 import { guestRootfs } from './guest-rootfs.ts';
+import { GuestDiskFs } from './guest-disk.ts';
+import type { FileSystem } from '../fs/types.ts';
 import { SYSTEMD_BUS } from './systemd-bus.ts';
 import type { SystemdBus } from './systemd-bus.ts';
 
@@ -38,11 +40,18 @@ export class KernelGuests implements GuestFactory {
     this.#programs = opts.programs;
   }
 
+  /** One shared base tree per guest OS (what the base image holds), built on first use. */
+  readonly #bases = new Map<string, FileSystem>();
+
   newDisk(os: GuestOs): GuestDisk {
     const clock = this.#clock;
-    const fs = guestRootfs(os, { dev: this.#dev++, now: () => clock.realtime, ...(this.#programs ? { programs: this.#programs } : {}) });
-    const base = fs.usage().bytes;
-    return { fs, writtenBytes: () => Math.max(0, fs.usage().bytes - base) };
+    let base = this.#bases.get(os.id);
+    if (!base) {
+      base = guestRootfs(os, { dev: 0x0fcf, now: () => clock.realtime, ...(this.#programs ? { programs: this.#programs } : {}) });
+      this.#bases.set(os.id, base);
+    }
+    const fs = new GuestDiskFs(base, { dev: this.#dev++, now: () => clock.realtime, capacityBytes: os.image.virtualBytes });
+    return { fs, writtenBytes: () => fs.written() };
   }
 
   boot(spec: GuestSpec): Guest {
