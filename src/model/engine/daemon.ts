@@ -591,27 +591,44 @@ export class Daemon {
       const i = e.indexOf('=');
       if (i > 0) env.set(e.slice(0, i), e.slice(i + 1));
     }
-    const proc = c.init.spawn({ argv: [...argv], env, cwd: opts.workdir || c.config.WorkingDir || '/' });
-    if (!lookPath(proc, argv[0], env)) {
+    // runc exec: a helper joins the container's namespaces and cgroup (nsexec), drops to the container's
+    // capabilities, and forks the process, which is then inside the PID namespace with a parent outside it (PPID 0).
+    const shim = this.#shims.get(c.id) as Sys;
+    const helper = shim.spawn({ argv: ['runc', 'init'], env, cgroup: cgroupPath(c.id) });
+    let proc: Sys;
+    let procHostPid = -1;
+    try {
+      helper.setns(c.state.pid, ['ipc', 'uts', 'net', 'pid', 'mnt', 'cgroup']);
+      helper.setCapabilities(containerCaps(c.host.privileged, c.host.capAdd, c.host.capDrop));
+      helper.setSeccomp?.(c.host.privileged ? 'unconfined' : 'docker-default');
+      proc = helper.spawn({ argv: [...argv], env, cwd: opts.workdir || c.config.WorkingDir || '/' });
+      // its PID as the helper (in the host's PID namespace) numbers it: the host namespace's last PID (proc(5))
+      procHostPid = Number(toText(shim.readFile('/proc/sys/kernel/ns_last_pid')).trim());
+    } catch (e) {
+      this.#reap(shim, helper);
+      throw e;
+    }
+    const done = (st: number) => {
       try {
-        proc.exit(127);
-        c.init.wait(proc.pid);
+        proc.exit(st);
       } catch {
-        /* gone */
+        /* killed already */
       }
+      try {
+        helper.wait(procHostPid);
+      } catch {
+        /* reaped */
+      }
+      this.#reap(shim, helper);
+      return st;
+    };
+    if (!lookPath(proc, argv[0], env)) {
+      done(127);
       throw new ApiError(126, `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`);
     }
     const runner = opts.runner ?? this.#d.runner;
     const run = opts.interact ? opts.interact(proc, argv) : runner ? runner(proc, argv, env, opts.io) : Promise.resolve(126);
-    return run.then((st) => {
-      try {
-        proc.exit(st);
-        c.init?.wait(proc.pid);
-      } catch {
-        /* gone with the container */
-      }
-      return st;
-    });
+    return run.then(done, () => done(255));
   }
 
   /** Host processes in the container's cgroup (docker top). */
