@@ -161,3 +161,16 @@ describe('type 1 host: guest RAM comes from the hypervisor, not from Dom0 (facts
     expect(new Hypervisor({ host: host.sys, clock, rng: new Rng(5) }).poolFree()).toBeUndefined();
   });
 });
+
+describe('a refused create leaves nothing behind (validate first, mutate last)', () => {
+  it.each([
+    ['Docker in a Windows guest', { name: 'w', image: 'windows-server-2022', docker: true }, /Docker Engine in Linux guests only/],
+    ['zero vCPUs', { name: 'z', image: 'cirros-0.6.3', vcpus: 0 }, /vCPU count must be positive/],
+    ['unknown image', { name: 'u', image: 'plan9' }, /Cannot access storage file/],
+  ] as const)('%s', (_n, req, msg) => {
+    const files = host.fs.readdir(IMAGES_DIR);
+    expect(err(() => hv.create(req))).toMatch(msg);
+    expect(host.fs.readdir(IMAGES_DIR)).toEqual(files);
+    expect(hv.domains()).toEqual([]);
+  });
+});

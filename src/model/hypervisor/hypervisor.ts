@@ -128,13 +128,13 @@ export class Hypervisor {
     const memoryBytes = req.memoryBytes ?? os.memoryBytes;
     const vcpus = req.vcpus ?? os.vcpus;
     if (!(memoryBytes > 0) || !(vcpus > 0) || vcpus > 1024) fail('EINVAL', req.name, 'invalid argument: memory and vCPU count must be positive (KVM allows up to 1024 vCPUs, facts §7.2)');
+    if (req.docker && os.family !== 'linux') fail('EINVAL', req.name, `unsupported configuration: the model installs Docker Engine in Linux guests only`);
     const uuid = uuidFrom(this.#rng);
     // mutate last: the disk, then the definition
     const data = clone === 'full'
       ? baseData
       : qcow2Data({ virtualBytes: baseImg.virtualBytes, backingFile: base, backingFormat: baseImg.format, generation: uuid });
     this.#host.writeFile(disk, data, { exclusive: true, mode: 0o600 });
-    if (req.docker && os.family !== 'linux') fail('EINVAL', req.name, `unsupported configuration: the model installs Docker Engine in Linux guests only`);
     const config: DomainConfig = { name: req.name, uuid, os, profile, memoryBytes, vcpus, disk, clone, docker: req.docker ?? false };
     this.#slots.set(req.name, {
       config, state: 'shut off', id: undefined, startedUs: undefined, plan: undefined, booted: false, vmm: undefined,
