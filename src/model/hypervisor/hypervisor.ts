@@ -238,7 +238,13 @@ export class Hypervisor {
       if (event === 'reboot') {
         const next = this.#nextId;
         this.#nextId = id ?? next;
-        try { this.start(s.config.name); } finally { this.#nextId = Math.max(next, this.#nextId); }
+        try {
+          this.start(s.config.name);
+        } catch (e) {
+          if (!isSysError(e)) throw e; // the host could not restart it: it stays shut off, as libvirt leaves it
+        } finally {
+          this.#nextId = Math.max(next, this.#nextId);
+        }
       }
     }));
   }
@@ -267,7 +273,11 @@ export class Hypervisor {
       s.vmm.release(s.charged);
       this.#reap(s.vmm, 0);
     }
-    this.#syncDisk(s);
+    try {
+      this.#syncDisk(s);
+    } catch (e) {
+      if (!isSysError(e)) throw e; // host disk full: the overlay keeps its old size (the guest would have seen I/O errors)
+    }
     Object.assign(s, { state: 'shut off', id: undefined, startedUs: undefined, plan: undefined, booted: false, vmm: undefined, reservedBytes: 0, charged: 0, guest: undefined });
   }
 
