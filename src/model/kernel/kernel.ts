@@ -13,6 +13,7 @@ import { NsInodes, INITIAL_NS_INO } from './ns/namespaces.ts';
 import type { NsSet, NetNs, UserNs } from './ns/namespaces.ts';
 import { newPidNs, PID_MAX } from './process/pids.ts';
 import { Process } from './process/process.ts';
+import type { Ledger } from './process/process.ts';
 import { Cgroup } from './cgroup/cgroup.ts';
 import { MountTable } from './vfs/mount-table.ts';
 import type { PathContext, Located } from './vfs/resolve.ts';
@@ -20,7 +21,7 @@ import { resolve } from './vfs/resolve.ts';
 import { NetStack } from './net/net-stack.ts';
 import { DmesgRing, bootLines } from './dmesg.ts';
 import { PageCache } from './memory/page-cache.ts';
-import { memTotal, usedBytes } from './memory/memory.ts';
+import { fits, memTotal, usedBytes } from './memory/memory.ts';
 import { ALL_CAPS } from './process/capabilities.ts';
 import { bootMounts, bootHostNetwork } from './boot.ts';
 import { SysImpl } from './sys.ts';
@@ -128,6 +129,8 @@ export class Kernel {
       for (const c of ['cpu', 'io', 'memory', 'pids'] as const) g.subtreeControl.add(c);
     }
     for (const [at, text] of bootLines({ ...options, hostname: options.hostname })) this.dmesg.log(at, text);
+    // max_threads = totalram_pages / (8 * THREAD_SIZE / PAGE_SIZE) with 16 KiB stacks (kernel/fork.c set_max_threads).
+    this.sysctl.set('kernel.threads-max', String(Math.floor(options.memoryBytes / 4096 / 32)));
     this.blockDevices.set('8:1', options.rootfs);
     this.devtmpfs = new MemoryFs({ dev: 5, now: () => this.clock.realtime, fstype: 'devtmpfs', capacityBytes: Math.floor(options.memoryBytes / 2) });
     const h = this.rng.hex(32);
@@ -157,6 +160,7 @@ export class Kernel {
     ns.pid.lastPid = pid;
     if (pid === 1) ns.pid.init = p;
     this.procs.set(pid, p);
+    p.attach(this.ledger);
     cg.procs.add(p);
     parent?.children.add(p);
     return p;
@@ -277,12 +281,19 @@ export class Kernel {
     this.modules.unshift({ name, size, usedBy: [] });
   }
 
+  /** Running totals over live tasks (anonymous memory, task count). */
+  readonly ledger: Ledger = { anon: 0, tasks: 0 };
   /** Memory held outside processes (a hypervisor's guest RAM reservations, set by the hypervisor model). */
   reservedBytes = 0;
 
   /** MemTotal in bytes. */
   memTotalBytes(): number {
     return memTotal(this);
+  }
+
+  /** Is there room for `bytes` more (dropping page cache if needed)? */
+  fits(bytes: number): boolean {
+    return fits(this, bytes);
   }
 
   /** Anonymous + kernel memory in use (without page cache). */

@@ -19,16 +19,13 @@ export function memTotal(k: Kernel): number {
 
 /** Kernel memory: slab, kernel stacks, page tables (illustrative). */
 export function kernelBytes(k: Kernel): number {
-  let perProc = 0;
-  for (const p of k.procs.values()) if (p.alive) perProc += 16 * 1024 + 8 * 1024; // kernel stack + page tables
-  return Math.floor(k.options.memoryBytes * 0.015) + 40 * MiB + perProc;
+  // 16 KiB kernel stack + 8 KiB page tables per task.
+  return Math.floor(k.options.memoryBytes * 0.015) + 40 * MiB + k.ledger.tasks * (16 * 1024 + 8 * 1024);
 }
 
 /** Anonymous memory of every live process. */
 export function anonBytes(k: Kernel): number {
-  let n = 0;
-  for (const p of k.procs.values()) if (p.alive) n += p.rss;
-  return n;
+  return k.ledger.anon;
 }
 
 /** Memory in use that cannot be dropped (anon + kernel), bytes. */
@@ -138,6 +135,14 @@ export function allocate(k: Kernel, p: Process, bytes: number): void {
       oomKill(k, p, v, undefined);
     }
   }
+}
+
+/** Can `bytes` more be had (after dropping page cache)? What fork and exec need for a new task. */
+export function fits(k: Kernel, bytes: number): boolean {
+  const over = usedBytes(k) + bytes + k.pageCache.total - memTotal(k);
+  if (over <= 0) return true;
+  k.pageCache.reclaim(undefined, over);
+  return usedBytes(k) + bytes + k.pageCache.total <= memTotal(k);
 }
 
 /** Give memory back (munmap/free). */

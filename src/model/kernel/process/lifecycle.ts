@@ -44,6 +44,9 @@ export function spawn(k: Kernel, parent: Process, opts: SpawnOptions & { backgro
   const cg = opts.cgroup !== undefined ? k.cgroupAt(opts.cgroup) : parent.cgroup;
   if (!cg) fail('ENOENT', opts.cgroup);
   checkPidsLimit(cg);
+  // kernel.threads-max (EAGAIN) and no memory left for the new task (ENOMEM), as fork(2) reports them.
+  if (k.ledger.tasks >= Number(k.sysctl.get('kernel.threads-max'))) fail('EAGAIN');
+  if (!k.fits(BASE_RSS)) fail('ENOMEM');
   // Namespaces first (they may fail with EPERM), then the PID: nothing is recorded before both succeed.
   const types = opts.newNamespaces ?? [];
   const { ns, caps } = createNamespaces(k, parent, types, 'clone', cg);
@@ -74,6 +77,7 @@ export function spawn(k: Kernel, parent: Process, opts: SpawnOptions & { backgro
   }
   parent.children.add(child);
   k.procs.set(child.id, child);
+  child.attach(k.ledger);
   cg.procs.add(child);
   k.notePeak(cg);
   return child;
@@ -82,7 +86,7 @@ export function spawn(k: Kernel, parent: Process, opts: SpawnOptions & { backgro
 /** _exit(2): the process becomes a zombie; children go to the namespace's init; PID 1's death kills the namespace. */
 export function exitProcess(k: Kernel, p: Process, status: number): void {
   if (!p.alive) return;
-  p.state = 'Z';
+  p.die();
   p.exitStatus = status & 0xff;
   p.ns.net.stack.closeAll(p.id);
   const ns = p.pidNs;

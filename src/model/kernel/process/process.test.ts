@@ -176,3 +176,19 @@ describe('a background loop of tiny sleeps cannot make time crawl', () => {
     expect(spins).toBeLessThanOrEqual(1001);
   });
 });
+
+describe('fork(2) at the machine\'s limits', () => {
+  it('ENOMEM once RAM is full (a 128 MiB machine)', () => {
+    const sh = bootTestKernel({ memoryBytes: 128 * 1024 * 1024 }).login();
+    let n = 0;
+    expect(() => { for (;;) { sh.spawn({ argv: ['sleep'] }); n++; } }).toThrow(expect.objectContaining({ code: 'ENOMEM' }));
+    expect(n).toBeGreaterThan(50);
+  });
+
+  it('EAGAIN at kernel.threads-max', () => {
+    const sh = bootTestKernel().login();
+    sh.writeFile('/proc/sys/kernel/threads-max', new TextEncoder().encode('10'));
+    expect(() => { for (let i = 0; i < 20; i++) sh.spawn({ argv: ['sleep'] }); }).toThrow(expect.objectContaining({ code: 'EAGAIN' }));
+    expect(sh.processes().length).toBe(10);
+  });
+});

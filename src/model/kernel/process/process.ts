@@ -7,6 +7,12 @@ import type { PidNs, NsSet, TimeNs } from '../ns/namespaces.ts';
 import type { Cgroup } from '../cgroup/cgroup.ts';
 import type { ProcessState, Signal } from '../types.ts';
 
+/** Running totals over live processes (so memory accounting is O(1) with 100 000 tasks). */
+export interface Ledger {
+  anon: number;
+  tasks: number;
+}
+
 /** What a signal does when it is not caught (signal(7) "Standard signals"). */
 export type SignalAction = 'default' | 'ignore' | 'catch';
 
@@ -44,8 +50,9 @@ export class Process {
   readonly handlers = new Map<Signal, SignalAction>();
   readonly startTime: number;
   cpuTime = 0;
-  /** Anonymous memory touched (charged to the cgroup), bytes. */
-  rss: number;
+  /** The kernel's running totals this process is counted in, once registered (see attach). */
+  #ledger: Ledger | undefined;
+  #rss: number;
   vsz: number;
   tty: string;
   /** Background job (`cmd &`): its sleeps wait for the clock instead of moving it. */
@@ -79,12 +86,37 @@ export class Process {
     this.seccomp = init.seccomp;
     this.cgroup = init.cgroup;
     this.startTime = init.startTime;
-    this.rss = init.rss;
+    this.#rss = init.rss;
     this.vsz = init.rss * 4;
     this.tty = init.tty;
     this.background = init.background;
     this.pgid = init.pgid;
     this.kernelThread = init.argv.length === 0;
+  }
+
+  /** Anonymous memory touched (charged to the cgroup), bytes; kept in the kernel's totals while alive. */
+  get rss(): number {
+    return this.#rss;
+  }
+  set rss(v: number) {
+    if (this.#ledger && this.alive) this.#ledger.anon += v - this.#rss;
+    this.#rss = v;
+  }
+
+  /** Count this process in the kernel's totals (when it enters the process table). */
+  attach(ledger: Ledger): void {
+    this.#ledger = ledger;
+    ledger.anon += this.#rss;
+    ledger.tasks++;
+  }
+
+  /** Become a zombie: leave the totals, keep the exit status. */
+  die(): void {
+    if (this.#ledger && this.alive) {
+      this.#ledger.anon -= this.#rss;
+      this.#ledger.tasks--;
+    }
+    this.state = 'Z';
   }
 
   /** Alive: not a zombie and not reaped. */
