@@ -118,6 +118,7 @@ export interface CreateRequest {
   readonly docker?: boolean;
 }
 
+/** How a Hypervisor is built: its libvirtd process, the World's clock and generator, guests, host shape. */
 export interface HypervisorOptions {
   /** The libvirtd process on the host: VMMs are its children, disk images its files. */
   readonly host: Sys;

@@ -19,6 +19,7 @@ import type { FileSystem } from '../fs/types.ts';
 import { SYSTEMD_BUS } from './systemd-bus.ts';
 import type { SystemdBus } from './systemd-bus.ts';
 
+/** How guest Machines are built: the World's clock, a provisioning hook, the programs a GNU guest gets. */
 export interface KernelGuestsOptions {
   readonly clock: VirtualClock;
   /** Runs once per boot, after the guest kernel is up (install Docker, write files...). */

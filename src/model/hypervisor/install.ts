@@ -55,6 +55,7 @@ export const KVM_MODULES: ReadonlyArray<readonly [string, number, readonly strin
   ['kvm_intel', 487_424, ['kvm']],
 ];
 
+/** What installHypervisor needs: a root process and the kernel of the host, the World's clock and generator. */
 export interface InstallOptions {
   /** A root process on the host (init or a login shell): libvirtd is spawned as its child. */
   readonly root: Sys;

@@ -94,6 +94,7 @@ export const BUSYBOX_FULL_PHASES: readonly PhaseSpec[] = [
   { phase: 'userspace', us: 500_000, source: 'illustrative (BusyBox init and a getty; no sourced figure)' },
 ];
 
+/** The profiles by name (`vm create --profile full|microvm`). */
 export const PROFILES: Readonly<Record<VmProfile['name'], VmProfile>> = { full: FULL, microvm: MICROVM };
 
 /** Sum of phase durations: what `time vm start` reports. */

@@ -5,6 +5,7 @@
  * binary units the model uses for sizes.
  */
 
+/** Binary units (IEC), as qemu-img and libvirt count. */
 export const KiB = 1024;
 export const MiB = 1024 * KiB;
 export const GiB = 1024 * MiB;

@@ -10,6 +10,7 @@ export interface OptSpec {
   readonly switches: Readonly<Record<string, string>>;
 }
 
+/** Options by key, switches, positionals, and what followed `--`. */
 export interface ParsedArgs {
   readonly opts: ReadonlyMap<string, string>;
   readonly flags: ReadonlySet<string>;

@@ -8,6 +8,7 @@ import { isSysError } from '../../../model/errors.ts';
 import { toText } from '../../../model/fs/data.ts';
 import type { Command } from '../../types.ts';
 
+/** kvm-ok (cpu-checker). */
 export const kvmOk: Command = {
   name: 'kvm-ok',
   summary: 'check whether this machine can run KVM virtual machines',

@@ -15,6 +15,7 @@ export function lsmodRow(line: string): string | undefined {
   return `${name.padEnd(19)} ${size.padStart(8)}  ${refs ?? '0'}${by}`;
 }
 
+/** lsmod(8). */
 export const lsmod: Command = {
   name: 'lsmod',
   summary: 'show the status of modules in the Linux kernel',

@@ -107,6 +107,7 @@ function create(ctx: CommandContext, opts: ReadonlyMap<string, string>, args: re
   return 0;
 }
 
+/** qemu-img(1): create, info. */
 export const qemuImg: Command = {
   name: 'qemu-img',
   summary: 'create and inspect VM disk images (raw, qcow2 with backing files)',

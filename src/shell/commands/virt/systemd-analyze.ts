@@ -10,6 +10,7 @@ import type { SystemdBus } from '../../../model/hypervisor/systemd-bus.ts';
 import { formatTimespan } from '../../../model/hypervisor/units.ts';
 import type { Command } from '../../types.ts';
 
+/** systemd-analyze(1) time. */
 export const systemdAnalyze: Command = {
   name: 'systemd-analyze',
   summary: 'analyze and debug the system manager (boot time)',

@@ -6,6 +6,7 @@
 import { WINDOWS_VER } from '../../../model/hypervisor/guest-os.ts';
 import type { Command } from '../../types.ts';
 
+/** Windows `ver` (model). */
 export const ver: Command = {
   name: 'ver',
   summary: 'display the Windows version (Windows guests)',

@@ -80,6 +80,7 @@ const DONE: Record<Action, (n: string) => string> = {
   destroy: (n) => `Domain '${n}' destroyed\n\n`,
 };
 
+/** virsh(1), the model's subset. */
 export const virsh: Command = {
   name: 'virsh',
   summary: 'manage libvirt domains (QEMU/KVM virtual machines)',

@@ -20,6 +20,7 @@ function read(sys: Sys, path: string): string | undefined {
   }
 }
 
+/** virt-what(1). */
 export const virtWhat: Command = {
   name: 'virt-what',
   summary: 'detect if we are running in a virtual machine',

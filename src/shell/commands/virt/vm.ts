@@ -116,6 +116,7 @@ function images(ctx: CommandContext, hv: Hypervisor): number {
   return 0;
 }
 
+/** The `vm` shorthand. */
 export const vm: Command = {
   name: 'vm',
   summary: 'create, boot and enter virtual machines (shorthand over libvirt/Firecracker)',
