@@ -83,8 +83,37 @@ export function shellRunner(ctx: CommandContext): ProgramRunner {
       stdout: { write: (t: string) => io.stdout(t), isTty: false },
       stderr: { write: (t: string) => io.stderr(t), isTty: false },
       stdin: { readAll: io.stdin ?? (async () => '') },
-    }, false, true);
+      // background: the container is not the shell's foreground job; only signals sent to it (docker stop/kill, the CLI's proxy) reach it
+    }, true, true);
   };
+}
+
+/**
+ * Wait for an attached container while proxying the CLI's own signals to it
+ * (docker run's --sig-proxy, on by default): Ctrl-C on `docker run` sends
+ * SIGINT to the container's PID 1, which ignores it unless it has a handler.
+ */
+export async function waitProxyingSignals(ctx: CommandContext, d: Daemon, id: string, task: Promise<number>): Promise<number> {
+  ctx.sys.signal?.('SIGINT', 'catch');
+  ctx.sys.signal?.('SIGTERM', 'catch');
+  let done = false;
+  const finished = task.then((st) => {
+    done = true;
+    return { st };
+  });
+  while (!done) {
+    const r = await Promise.race([finished, ctx.sys.sleep(Infinity).then(() => undefined, () => undefined)]);
+    if (r) return r.st;
+    const sig = ctx.sys.pendingSignal();
+    if (sig && !done) {
+      try {
+        d.kill(id, sig);
+      } catch {
+        /* exited meanwhile */
+      }
+    }
+  }
+  return (await finished).st;
 }
 
 /** Attach a container's output to this command's stdout/stderr. */

@@ -6,7 +6,8 @@
  * namespace, write its data directory, log like the real program, and wait.
  * Memory figures are illustrative. Signals follow the real programs: Python
  * installs no SIGTERM handler (so as PID 1 it ignores `docker stop` until
- * the SIGKILL, facts §5.2), postgres handles SIGINT/SIGTERM (fast/smart shutdown).
+ * the SIGKILL, facts §5.2) but turns SIGINT into KeyboardInterrupt; postgres
+ * handles SIGINT/SIGTERM (fast/smart shutdown).
  */
 import type { Command, CommandContext } from '../../types.ts';
 import { fromText } from '../../../model/fs/data.ts';
@@ -17,7 +18,8 @@ async function serveForever(ctx: CommandContext, caught: readonly ('SIGTERM' | '
   for (const s of caught) ctx.sys.signal?.(s, 'catch');
   for (;;) {
     try {
-      await ctx.sys.sleep(3_600_000_000);
+      // no deadline: wait for a signal without moving the virtual clock
+      await ctx.sys.sleep(Infinity);
     } catch (e) {
       if (!isSysError(e, 'EINTR')) throw e;
     }
@@ -73,8 +75,9 @@ export const python3: Command = {
     ctx.sys.allocate(30 * 1024 * 1024);
     if (!listen(ctx, 8000, 'python3')) return 1;
     ctx.stdout.write(" * Serving Flask app 'server'\n * Debug mode: off\n * Running on all addresses (0.0.0.0)\n * Running on http://127.0.0.1:8000\nPress CTRL+C to quit\n");
-    await serveForever(ctx, []);
-    return 0;
+    // Python's default SIGINT handler raises KeyboardInterrupt (the server stops; exit status 130); SIGTERM has no handler
+    await serveForever(ctx, ['SIGINT']);
+    return 130;
   },
 };
 

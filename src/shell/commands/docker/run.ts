@@ -12,7 +12,7 @@ import { ramInBytes } from '../../../model/engine/format.ts';
 import { parsePublish } from '../../../model/engine/network.ts';
 import { ApiError, type Container, type CreateOptions, type MountSpec } from '../../../model/engine/types.ts';
 import { parseFlags, FlagError, type FlagSpec, type Parsed } from './args.ts';
-import { attachIo, fail, interactOf, shellRunner, type Sub } from './cli.ts';
+import { attachIo, fail, interactOf, shellRunner, waitProxyingSignals, type Sub } from './cli.ts';
 import { pullImage } from './pull.ts';
 
 /** Flags shared by run and create. */
@@ -132,7 +132,7 @@ export const run: Sub = async (ctx, d, args) => {
     const interact = p.bools.has('interactive') && p.bools.has('tty') && ctx.stdout.isTty ? interactOf(ctx) : undefined;
     const stdin = p.bools.has('interactive') ? () => ctx.stdin.readAll() : undefined;
     const task = d.start(c.id, interact ? { interact } : { runner, io: attachIo(ctx, stdin) });
-    return await task;
+    return interact ? await task : await waitProxyingSignals(ctx, d, c.id, task);
   } catch (e) {
     return fail(ctx, e, 'run', true);
   }

@@ -1,0 +1,37 @@
+/**
+ * The docker CLI in a terminal session (src/shell/open-session.ts): Ctrl-C on
+ * an attached `docker run` is proxied to the container (docker run
+ * --sig-proxy, default true), and `docker run -it` hands the terminal to the
+ * container's shell until it exits.
+ */
+import { describe, expect, it } from 'vitest';
+import { openSession } from '../../open-session.ts';
+
+describe('docker in a session', () => {
+  it('Ctrl-C on an attached server reaches PID 1 (python: KeyboardInterrupt, 130)', async () => {
+    let out = '';
+    const s = openSession('laptop', { onOutput: (t) => (out += t), columns: 100 });
+    await s.input('docker pull shop/app:1.0 >/dev/null');
+    const running = s.input('docker run --name web shop/app:1.0');
+    await new Promise((r) => setTimeout(r, 100));
+    s.interrupt();
+    expect(await running).toEqual({ kind: 'done', status: 130 });
+    await s.input('docker inspect -f "{{.State.Status}} {{.State.ExitCode}}" web');
+    expect(out).toContain('Press CTRL+C to quit\n');
+    expect(out).toContain('exited 130\n');
+  });
+
+  it('docker run -it: the next lines go to the container shell, exit returns to the host', async () => {
+    let out = '';
+    const s = openSession('laptop', { onOutput: (t) => (out += t), columns: 100 });
+    await s.input('docker pull alpine >/dev/null');
+    await s.input('docker run -it --name box -h box alpine sh');
+    await s.input('hostname');
+    await s.input('echo inside > /tmp/x');
+    const r = await s.input('exit');
+    expect(r).toEqual({ kind: 'done', status: 0 });
+    await s.input('docker diff box');
+    expect(out).toContain('box\n');
+    expect(out).toContain('C /tmp\nA /tmp/x\n');
+  });
+});
