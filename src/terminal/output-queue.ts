@@ -1,8 +1,9 @@
 /**
  * Batched terminal output. Everything bound for xterm (command output, the
- * editor's echo, prompts) goes through one FIFO so it stays in order, and is
- * written at most once per animation frame, one `write` in flight at a time
- * (xterm's own flow-control advice: wait for the write callback). Actions
+ * editor's echo, prompts) goes through one FIFO so it stays in order, one
+ * `write` in flight at a time (xterm's flow-control advice: wait for the
+ * write callback). A little text is written at once; a backlog is written
+ * once per animation frame, in chunks xterm parses within the frame. Actions
  * queued with `then` run once the text before them has been parsed, e.g. to
  * read the cursor column before drawing a prompt.
  */
@@ -12,8 +13,10 @@ export type WriteFn = (text: string, done: () => void) => void;
 
 /** Keep at most this much unwritten text; a runaway command's oldest output is dropped first. */
 export const MAX_BACKLOG = 1 << 20;
+/** Up to this much pending text is written at once instead of on the next frame. */
+export const IMMEDIATE_CHARS = 4096;
 /** Text handed to xterm per write: xterm parses one write in one go, so big writes would block a frame. */
-export const WRITE_CHUNK = 16 * 1024;
+export const WRITE_CHUNK = 8 * 1024;
 /** How much of the newest text survives a trim. */
 export const KEEP_AFTER_TRIM = 256 * 1024;
 
@@ -68,6 +71,12 @@ export class OutputQueue {
 
   #kick(): void {
     if (this.#scheduled || this.#writing) return;
+    // Echo, prompts and short output go out at once (typing must feel instant, and a pasted script
+    // must not wait a frame per line); bulk output is written once per frame.
+    if (this.#backlog <= IMMEDIATE_CHARS) {
+      this.#flush();
+      return;
+    }
     this.#scheduled = true;
     this.#schedule(() => {
       this.#scheduled = false;
