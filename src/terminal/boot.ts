@@ -33,6 +33,7 @@ export class EventRelay implements ClientEvents {
   fault(...args: Parameters<ClientEvents['fault']>): void { this.#forward('fault', args); }
 }
 
+/** Which terminal to boot, and a first guess of its width. */
 export interface BootOptions {
   readonly terminalId: string;
   readonly scenario: string;

@@ -33,6 +33,7 @@ export type HostState = TerminalState | 'hung' | 'error';
 /** Faults in a row (no prompt in between) after which the terminal stops restarting the worker by itself. */
 const MAX_AUTO_RESTARTS = 2;
 
+/** What <sim-terminal> tells mountTerminal about itself. */
 export interface MountOptions {
   readonly terminalId: string;
   readonly scenario: string;

@@ -36,6 +36,7 @@ export interface SessionPort {
  */
 export type TerminalState = 'starting' | 'ready' | 'busy' | 'exited';
 
+/** The addon's port to the session and its callbacks to the host element. */
 export interface ShellAddonOptions {
   readonly port: SessionPort;
   readonly onState?: (state: TerminalState) => void;

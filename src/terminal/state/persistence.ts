@@ -12,6 +12,7 @@ import { isSnapshot } from '../worker/protocol.ts';
 export const STORAGE_VERSION = 1;
 /** Past this many lines, or characters, a session is not saved (a replay that long would be slow anyway). */
 export const MAX_SAVED_LINES = 2000;
+/** Past this many characters of input, likewise. */
 export const MAX_SAVED_CHARS = 200_000;
 
 /** The part of Storage used here. */
@@ -27,6 +28,7 @@ export interface Loaded {
   readonly notice?: string;
 }
 
+/** The one-line notices shown when a saved session is discarded. */
 export const STORAGE_NOTICES = {
   corrupt: 'Your saved session could not be read and was discarded.',
   version: 'Your saved session is from an older version of this site and was discarded.',

@@ -8,6 +8,7 @@
 
 /** Limits on what a link may carry. */
 export const MAX_SHARED_LINES = 200;
+/** At most this many characters (the URL stays well under browsers' limits). */
 export const MAX_SHARED_CHARS = 8000;
 
 /** The fragment parameter of one terminal. */

@@ -14,6 +14,7 @@ export const THEME_KEYS = [
   'brightBlack', 'brightRed', 'brightGreen', 'brightYellow', 'brightBlue', 'brightMagenta', 'brightCyan', 'brightWhite',
 ] as const;
 
+/** One colour per ITheme key, as #rrggbb. */
 export type Palette = Record<(typeof THEME_KEYS)[number], string>;
 
 /** Light theme: GitHub Primer light tones, "white" darkened so even it is readable on white. */
