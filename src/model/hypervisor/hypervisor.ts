@@ -144,6 +144,41 @@ export class Hypervisor {
   }
 
   /**
+   * virsh define: (re)define a QEMU/KVM domain on an existing disk image. The
+   * guest OS is the one whose base image ends the disk's backing chain (or is
+   * the disk). Redefining a shut-off domain replaces its memory and vCPUs.
+   */
+  define(req: { name: string; uuid?: string; memoryBytes: number; vcpus: number; disk: string }): Domain {
+    if (!NAME_RE.test(req.name)) fail('EINVAL', req.name, `invalid argument: invalid domain name '${req.name}'`);
+    if (!(req.memoryBytes > 0) || !(req.vcpus > 0) || req.vcpus > 1024) fail('EINVAL', req.name, 'invalid argument: memory and vCPU count must be positive (KVM allows up to 1024 vCPUs, facts §7.2)');
+    if (!exists(this.#host, req.disk)) fail('ENOENT', req.disk, `Cannot access storage file '${req.disk}': No such file or directory`);
+    let path = req.disk;
+    let img = readImage(this.#host.readFile(path));
+    const linked = img.backingFile !== undefined;
+    for (let depth = 0; img.backingFile !== undefined && depth < 16; depth++) {
+      path = img.backingFile.startsWith('/') ? img.backingFile : `${path.slice(0, path.lastIndexOf('/') + 1)}${img.backingFile}`;
+      img = readImage(this.#host.readFile(path));
+    }
+    const file = path.slice(path.lastIndexOf('/') + 1);
+    const prev = this.#slots.get(req.name);
+    const os = findGuestOs(file) ?? prev?.config.os;
+    if (!os) fail('EINVAL', req.name, `unsupported configuration: the model cannot tell which guest OS is on '${req.disk}'`);
+    if (prev && prev.state !== 'shut off') fail('EINVAL', req.name, 'Requested operation is not valid: domain is running (the model applies a new definition only to a shut-off domain)');
+    const config: DomainConfig = {
+      name: req.name, uuid: req.uuid ?? prev?.config.uuid ?? uuidFrom(this.#rng), os, profile: PROFILES.full, memoryBytes: req.memoryBytes,
+      vcpus: req.vcpus, disk: req.disk, clone: linked ? 'linked' : 'full', docker: prev?.config.docker ?? false,
+    };
+    if (prev) prev.config = config;
+    else {
+      this.#slots.set(req.name, {
+        config, state: 'shut off', id: undefined, startedUs: undefined, plan: undefined, booted: false, vmm: undefined,
+        reservedBytes: 0, charged: 0, guest: undefined, disk: undefined, syncedBytes: 0, timers: [], ip: `192.168.122.${this.#nextIp++}`,
+      });
+    }
+    return this.domain(req.name);
+  }
+
+  /**
    * Power on: reserve guest RAM + VMM overhead on the host (refused when the
    * host has less available: QEMU's "cannot set up guest memory"), start the
    * VMM process and schedule the boot phases on the virtual clock.

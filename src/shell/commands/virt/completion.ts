@@ -10,7 +10,7 @@ import { registerCompleter } from '../../completion.ts';
 import type { CompletionRequest } from '../../completion.ts';
 
 const VM_SUBS = ['create', 'start', 'stop', 'destroy', 'rm', 'list', 'info', 'ssh', 'console', 'log', 'images', 'host-info'];
-const VIRSH_SUBS = ['list', 'start', 'shutdown', 'destroy', 'undefine', 'dominfo', 'domstate', 'dumpxml', 'console', 'help'];
+const VIRSH_SUBS = ['list', 'define', 'start', 'shutdown', 'destroy', 'undefine', 'dominfo', 'domstate', 'dumpxml', 'console', 'help'];
 const CREATE_FLAGS = ['--image', '--memory', '--cpus', '--profile', '--linked', '--docker'];
 
 function domains(sys: Sys): string[] {
@@ -41,6 +41,7 @@ export function completeVm(req: CompletionRequest): readonly string[] | undefine
 export function completeVirsh(req: CompletionRequest): readonly string[] | undefined {
   if (req.words.length === 1) return VIRSH_SUBS;
   if (req.words[1] === 'list') return ['--all', '--name'];
+  if (req.words[1] === 'define') return undefined;
   if (req.words.length === 2) return domains(req.sys);
   return undefined;
 }

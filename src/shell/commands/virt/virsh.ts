@@ -12,6 +12,8 @@ import type { Command, CommandContext } from '../../types.ts';
 import { connectHypervisor, messageOf } from './common.ts';
 import { attachConsole } from './guest-shell.ts';
 import { domainXml } from './domain-xml.ts';
+import { parseDomainXml } from './domain-xml-parse.ts';
+import { toText } from '../../../model/fs/data.ts';
 
 const HELP = `Usage: virsh [options]... [<command_string>]
        virsh [options]... <command> [args...]
@@ -21,6 +23,7 @@ const HELP = `Usage: virsh [options]... [<command_string>]
     start <domain>                 start a (previously defined) inactive domain
     shutdown <domain>              gracefully shutdown a domain
     destroy <domain>               destroy (stop) a domain
+    define <file>                  define (but don't start) a domain from an XML file
     undefine <domain> [--remove-all-storage]
                                    undefine a domain
     dominfo <domain>               domain information
@@ -73,6 +76,35 @@ function dominfo(d: Domain): string {
   return rows.map(([k, v]) => `${k.padEnd(15)} ${v}`).join('\n') + '\n\n';
 }
 
+/** virsh define FILE: read the XML through the caller's files, then define or redefine the domain. */
+function define(ctx: CommandContext, hv: Hypervisor, file: string | undefined): number {
+  if (file === undefined) {
+    ctx.stderr.write('error: command \'define\' requires <file> option\n');
+    return 1;
+  }
+  const fail = (msg: string): number => {
+    ctx.stderr.write(`error: Failed to define domain from ${file}\nerror: ${msg}\n`);
+    return 1;
+  };
+  let xml: string;
+  try {
+    xml = toText(ctx.sys.readFile(file));
+  } catch (e) {
+    ctx.stderr.write(`error: Failed to open file '${file}': ${messageOf(e)}\n`);
+    return 1;
+  }
+  const parsed = parseDomainXml(xml);
+  if (typeof parsed === 'string') return fail(parsed);
+  const disk = parsed.disk.startsWith('/') ? parsed.disk : `${ctx.sys.getcwd().replace(/\/$/, '')}/${parsed.disk}`;
+  try {
+    hv.define({ ...parsed, disk });
+  } catch (e) {
+    return fail(messageOf(e));
+  }
+  ctx.stdout.write(`Domain '${parsed.name}' defined from ${file}\n\n`);
+  return 0;
+}
+
 type Action = 'start' | 'shutdown' | 'destroy';
 const DONE: Record<Action, (n: string) => string> = {
   start: (n) => `Domain '${n}' started\n\n`,
@@ -91,7 +123,7 @@ export const virsh: Command = {
       ctx.stdout.write(HELP);
       return 0;
     }
-    const known = ['list', 'start', 'shutdown', 'destroy', 'undefine', 'dominfo', 'domstate', 'dumpxml', 'console'];
+    const known = ['list', 'define', 'start', 'shutdown', 'destroy', 'undefine', 'dominfo', 'domstate', 'dumpxml', 'console'];
     if (!known.includes(sub)) {
       ctx.stderr.write(`error: unknown command: '${sub}'\n`);
       return 1;
@@ -106,6 +138,7 @@ export const virsh: Command = {
       else ctx.stdout.write(vshTable([['Id', 'Name', 'State'], ...ds.map((d) => [d.id === undefined ? '-' : String(d.id), d.config.name, d.state])]) + '\n');
       return 0;
     }
+    if (sub === 'define') return define(ctx, hv, name);
     const d = lookup(ctx, hv, name);
     if (!d) return 1;
     const n = d.config.name;

@@ -162,3 +162,24 @@ describe('vm info traces every number to its source', () => {
     for (const t of texts) expect(out).toContain(t);
   });
 });
+
+// virsh define (virsh-domain.c cmdDefine) with libvirt's XML (formatdomain.rst): what dumpxml writes reads back.
+describe('virsh define', () => {
+  const write = (path: string, text: string): void => host.fs.write(path, new TextEncoder().encode(text));
+  it('defines a domain from dumpxml output with new memory', async () => {
+    await run(vm, 'vm create a --linked');
+    const xml = (await run(virsh, 'virsh dumpxml a')).out.replace('<name>a</name>', '<name>b</name>').replace(/2097152/g, '1048576').replace(/<uuid>.*<\/uuid>\n/, '');
+    write('/root/b.xml', xml);
+    expect(await run(virsh, 'virsh define /root/b.xml')).toEqual({ status: 0, out: "Domain 'b' defined from /root/b.xml\n\n", err: '' });
+    expect((await run(virsh, 'virsh dominfo b')).out).toContain('Max memory:     1048576 KiB\n');
+  });
+
+  it.each([
+    ['<domain><name>x</name></domain>', "XML error: missing element or attribute './memory[1]'"],
+    ["<domain><name>x</name><memory unit='GiB'>1</memory><devices><disk type='file' device='disk'><source file='/nope.qcow2'/></disk></devices></domain>", "Cannot access storage file '/nope.qcow2': No such file or directory"],
+    ['<vm/>', "XML error: Expected root element 'domain'"],
+  ])('refuses %s', async (xml, msg) => {
+    write('/root/x.xml', xml);
+    expect(await run(virsh, 'virsh define /root/x.xml')).toEqual({ status: 1, out: '', err: `error: Failed to define domain from /root/x.xml\nerror: ${msg}\n` });
+  });
+});
