@@ -6,7 +6,7 @@
  */
 import type { Script, Word, WordPart } from '../parse/ast.ts';
 import type { Sys } from '../../model/kernel/types.ts';
-import { escapeGlob, glob, hasGlob, patternSource, unescapeGlob } from './pattern.ts';
+import { compile, escapeGlob, glob, hasGlob, unescapeGlob } from './pattern.ts';
 import { evaluate } from './arith.ts';
 import type { ArithVars } from './arith.ts';
 
@@ -218,7 +218,8 @@ async function paramValue(p: Extract<WordPart, { type: 'param' }>, host: ExpandH
 
 /** `${X#pat}` `${X##pat}` `${X%pat}` `${X%%pat}`: remove the shortest/longest matching prefix/suffix. */
 function removePattern(s: string, pattern: string, op: '#' | '##' | '%' | '%%'): string {
-  const re = new RegExp(`^(?:${patternSource(pattern)})$`);
+  const re = compile(pattern);
+  if (!re) return s;
   const n = s.length;
   if (op === '#') { for (let i = 0; i <= n; i++) if (re.test(s.slice(0, i))) return s.slice(i); }
   if (op === '##') { for (let i = n; i >= 0; i--) if (re.test(s.slice(0, i))) return s.slice(i); }

@@ -85,6 +85,15 @@ function reEscape(c: string): string {
   return /[.*+?^${}()|[\]\\/-]/.test(c) ? '\\' + c : c;
 }
 
+/** The anchored RegExp for a pattern, or undefined when the pattern cannot match anything (e.g. a reversed range [z-a]). */
+export function compile(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(`^(?:${patternSource(pattern)})$`);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Does the whole of `text` match the shell pattern? (case, [[ ]], find -name) */
 export function matchPattern(pattern: string, text: string): boolean {
   try {
@@ -113,7 +122,8 @@ export function glob(pattern: string, sys: Sys): string[] {
       } catch {
         continue;
       }
-      const re = new RegExp(`^(?:${patternSource(seg)})$`);
+      const re = compile(seg);
+      if (!re) continue;
       const dotOk = seg.startsWith('.') || seg.startsWith('\\.');
       for (const n of names) if ((dotOk || !n.startsWith('.')) && re.test(n)) next.push(join(base, n));
     }
