@@ -99,6 +99,8 @@ const ok: OkCase[] = [
   { name: 'chmod keeps setuid/setgid/sticky bits', act: (fs) => fs.chmod('/d/f', 0o7755), check: (fs) => expect(fs.lstat('/d/f').mode).toBe(0o7755) },
   { name: 'chmod of a directory', act: (fs) => fs.chmod('/d', 0o1777), check: (fs) => expect(fs.lstat('/d').mode).toBe(0o1777) },
   { name: 'chown', act: (fs) => fs.chown('/d/f', 1000, 100), check: (fs) => expect(fs.lstat('/d/f')).toMatchObject({ uid: 1000, gid: 100 }) },
+  { name: 'chown clears setuid, and setgid when group-executable; -1 keeps ids', act: (fs) => { fs.chmod('/d/f', 0o6755); fs.chown('/d/f', -1, -1); fs.chmod('/d/g', 0o6745); fs.chown('/d/g', 0, 0); fs.chmod('/d/sub', 0o6755); fs.chown('/d/sub', 0, 0); },
+    check: (fs) => { expect(fs.lstat('/d/f')).toMatchObject({ mode: 0o755, uid: 0 }); expect(fs.lstat('/d/g').mode).toBe(0o2745); expect(fs.lstat('/d/sub').mode).toBe(0o6755); } },
   { name: 'utimes sets mtime (touch -d)', act: (fs) => fs.utimes('/d/f', 1_234_000_000), check: (fs) => expect(fs.lstat('/d/f').mtime).toBe(1_234_000_000) },
   { name: 'readdir is sorted bytewise', act: (fs) => { for (const n of ['b', 'B', 'a', '_', 'Z']) fs.write(`/e/${n}`, fromText('')); },
     check: (fs) => expect(fs.readdir('/e')).toEqual(['B', 'Z', '_', 'a', 'b']) },

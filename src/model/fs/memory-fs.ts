@@ -215,11 +215,16 @@ export class MemoryFs implements FileSystem {
     n.ctime = this.#now();
   }
 
+  /** chown(2); -1 keeps an id. On a non-directory it clears setuid, and setgid if group-executable, even for root (fs/attr.c ATTR_KILL_SUID/SGID). */
   chown(path: string, uid: number, gid: number): void {
     this.#writable(path);
     const n = this.#lookup(path);
     if (uid >= 0) n.uid = uid;
     if (gid >= 0) n.gid = gid;
+    if (n.type !== 'dir') {
+      n.mode &= ~0o4000;
+      if ((n.mode & 0o2010) === 0o2010) n.mode &= ~0o2000;
+    }
     n.ctime = this.#now();
   }
 

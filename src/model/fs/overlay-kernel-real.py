@@ -34,6 +34,7 @@ def build(root, entries):
             os.write(fd, e[2].encode())
             os.close(fd)
             os.chown(p, e[4], e[4])
+            os.chmod(p, e[3])  # after chown, which clears setuid/setgid
         elif kind == 'symlink':
             os.symlink(e[2], p)
         elif kind == 'link':

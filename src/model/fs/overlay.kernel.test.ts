@@ -150,7 +150,7 @@ function randomCase(rng: Rng, nops: number): Case {
       if (made.has(p) || !dirOk(p.slice(0, p.lastIndexOf('/')))) continue;
       const r = rng.next();
       const files = [...made].filter(([, k]) => k === 'file').map(([f]) => f);
-      if (r < 0.35) entries.push(['file', p, `L${l}${p}`, rng.next() < 0.2 ? 0o600 : 0o644, rng.next() < 0.2 ? 1000 : 0]);
+      if (r < 0.35) entries.push(['file', p, `L${l}${p}`, [0o644, 0o644, 0o600, 0o4755, 0o2755][rng.int(5)], rng.next() < 0.2 ? 1000 : 0]);
       else if (r < 0.6) entries.push(['dir', p, 0o755]);
       else if (r < 0.7) entries.push(['symlink', p, NAMES[rng.int(3)]]);
       else if (r < 0.8 && l > 0) entries.push(['whiteout', p]);
@@ -175,7 +175,7 @@ function randomCase(rng: Rng, nops: number): Case {
     const q = pick();
     const choices: Op[] = [
       ['write', p, `w${i}`], ['append', p, `+${i}`], ['excl', p], ['open_w', p], ['unlink', p], ['rmdir', p], ['mkdir', p, 0o751],
-      ['rename', p, q], ['link', p, q], ['symlink', `t${i}`, p], ['chmod', p, 0o700], ['chown', p, 33, 33], ['truncate', p, 1],
+      ['rename', p, q], ['link', p, q], ['symlink', `t${i}`, p], ['chmod', p, rng.next() < 0.5 ? 0o700 : 0o6755], ['chown', p, 33, rng.next() < 0.5 ? 33 : -1], ['truncate', p, 1],
       ['mknod_wh', p], ['setxattr', p, 'user.k', `v${i}`], ['touch', p, TOUCH_US],
     ];
     ops.push(choices[rng.int(choices.length)]);
