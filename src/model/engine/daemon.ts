@@ -485,7 +485,8 @@ export class Daemon {
     shim.kill(c.state.pid, 'SIGTERM');
     let done = false;
     void task.then(() => (done = true));
-    await Promise.resolve();
+    // let a program that handles SIGTERM run its shutdown before any time passes (bounded, no timers)
+    for (let i = 0; i < 4000 && !done; i++) await Promise.resolve();
     if (!done) await Promise.race([task, sleep(timeoutS * 1e6)]);
     if (!done && c.init) shim.kill(c.state.pid, 'SIGKILL');
     await task;

@@ -131,3 +131,16 @@ export function interactOf(ctx: CommandContext): Interactor | undefined {
   const f = (ctx as CommandContext & { interact?: (sys: Sys, argv: string[]) => Promise<number> }).interact;
   return f ? (sys, argv) => f.call(ctx, sys, [...argv]) : undefined;
 }
+
+/**
+ * After `docker run -d` / `docker start`: let the container's program run
+ * until it blocks (a server waiting, a sleep) or ends, before the CLI
+ * returns, so that `docker run -d …; docker logs …` sees the start-up output
+ * the way a real host, whose container runs in parallel, usually does.
+ * Bounded: a program that never blocks stops being waited for.
+ */
+export async function letRun(task: Promise<number>, turns = 4000): Promise<void> {
+  let done = false;
+  void task.then(() => (done = true), () => (done = true));
+  for (let i = 0; i < turns && !done; i++) await Promise.resolve();
+}

@@ -87,6 +87,15 @@ describe('engine effects', () => {
     expect(lines.slice(4, 6)).toEqual(['8000/tcp -> 0.0.0.0:8080', '8000/tcp -> [::]:8080']);
   });
 
+  it('postgres: run -d returns after start-up logs; each container initialises its own data; stop is a clean SIGTERM shutdown', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker run -d --name db1 postgres:17-alpine >/dev/null 2>&1; docker run -d --name db2 postgres:17-alpine >/dev/null; docker logs db1 2>&1; docker stop db1; docker inspect -f "{{.State.ExitCode}}" db1; docker diff db2');
+    expect(r.out).toContain('PostgreSQL init process complete; ready for start up.\n');
+    expect(r.out).toMatch(/LOG:  database system is ready to accept connections\n/);
+    expect(r.out).toContain('db1\n0\n');
+    expect(r.out).toContain('A /var/lib/postgresql/data/PG_VERSION\n');
+  });
+
   it('rm refuses a running container unless forced', async () => {
     const h = dockerHost();
     const r = await h.sh('docker run -d --name web shop/app:1.0 >/dev/null; docker rm web; docker rm -f web; docker ps -a -q');

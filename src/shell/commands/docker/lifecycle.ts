@@ -8,7 +8,7 @@ import type { CommandContext } from '../../types.ts';
 import type { Daemon } from '../../../model/engine/daemon.ts';
 import { SIGNALS, type Signal } from '../../../model/kernel/types.ts';
 import { parseFlags } from './args.ts';
-import { attachIo, fail, requireArgs, shellRunner, sleeper, UsageError, waitProxyingSignals, type Sub } from './cli.ts';
+import { attachIo, fail, letRun, requireArgs, shellRunner, sleeper, UsageError, waitProxyingSignals, type Sub } from './cli.ts';
 
 async function each(ctx: CommandContext, cmd: string, refs: readonly string[], fn: (ref: string) => Promise<boolean>): Promise<number> {
   let status = 0;
@@ -41,7 +41,7 @@ export const start: Sub = async (ctx, d, args) => {
       return await waitProxyingSignals(ctx, d, c.id, d.start(c.id, { runner: shellRunner(ctx), io: attachIo(ctx) }));
     }
     return each(ctx, 'start', p.args, async (ref) => {
-      void d.start(ref, { runner: shellRunner(ctx) });
+      await letRun(d.start(ref, { runner: shellRunner(ctx) }));
       return true;
     });
   } catch (e) {

@@ -12,7 +12,7 @@ import { ramInBytes } from '../../../model/engine/format.ts';
 import { parsePublish } from '../../../model/engine/network.ts';
 import { ApiError, type Container, type CreateOptions, type MountSpec } from '../../../model/engine/types.ts';
 import { parseFlags, FlagError, type FlagSpec, type Parsed } from './args.ts';
-import { attachIo, fail, interactOf, shellRunner, waitProxyingSignals, type Sub } from './cli.ts';
+import { attachIo, fail, interactOf, letRun, shellRunner, waitProxyingSignals, type Sub } from './cli.ts';
 import { pullImage } from './pull.ts';
 
 /** Flags shared by run and create. */
@@ -125,7 +125,7 @@ export const run: Sub = async (ctx, d, args) => {
     const c = await createWithPull(ctx, d, createOptions(p));
     const runner = shellRunner(ctx);
     if (p.bools.has('detach')) {
-      void d.start(c.id, { runner });
+      await letRun(d.start(c.id, { runner }));
       ctx.stdout.write(`${c.id}\n`);
       return 0;
     }
