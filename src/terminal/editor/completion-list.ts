@@ -44,3 +44,23 @@ export function formatCandidates(candidates: readonly string[], columns: number)
   }
   return lines.map((l) => l + '\r\n').join('');
 }
+
+/** What one Tab does with the session's answer (readline's rl_complete). */
+export type CompletionDecision =
+  | { readonly kind: 'bell' }
+  /** Replace the word with `text` (a single match gets a trailing space unless it is a directory). */
+  | { readonly kind: 'insert'; readonly text: string }
+  | { readonly kind: 'list'; readonly candidates: readonly string[] };
+
+/** No match: bell. One: complete it. Several: extend to their common prefix, else bell, or list them when this Tab followed a Tab. */
+export function decideCompletion(answer: readonly string[], word: string, tabAfterTab: boolean): CompletionDecision {
+  const candidates = [...new Set(answer)];
+  if (candidates.length === 0) return { kind: 'bell' };
+  if (candidates.length === 1) {
+    const only = candidates[0];
+    return { kind: 'insert', text: only.endsWith('/') ? only : only + ' ' };
+  }
+  const prefix = commonPrefix(candidates);
+  if (prefix.length > word.length) return { kind: 'insert', text: prefix };
+  return tabAfterTab ? { kind: 'list', candidates } : { kind: 'bell' };
+}

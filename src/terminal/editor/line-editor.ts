@@ -6,37 +6,18 @@
  * it only produces text to write, so it is unit-tested with plain strings.
  */
 import type { Completion } from '../../shell/session.ts';
-import { commonPrefix, formatCandidates } from './completion-list.ts';
+import { decideCompletion, formatCandidates } from './completion-list.ts';
+import { HISTORY_SIZE, type EditorEffect, type FeedResult } from './effects.ts';
+
+export { HISTORY_SIZE, type EditorEffect, type FeedResult };
 import { KEYMAP, isPrintable, splitKeys, type KeyAction } from './keys.ts';
-import { advance, charWidth, landing, moveCursor, stripAnsi, type Cell } from './text-width.ts';
+import { stripAnsi } from './text-width.ts';
+import { LineView } from './line-view.ts';
 import { backwardBigWord, backwardWord, forwardWord } from './words.ts';
 import { HistorySearch } from './history-search.ts';
 
-/** What the host must do after some keys. `write` text goes to the terminal as is. */
-export type EditorEffect =
-  | { readonly kind: 'write'; readonly text: string }
-  /** Enter: run this line (the editor is inactive until the next `start`). */
-  | { readonly kind: 'submit'; readonly line: string }
-  /** Ctrl-C: `^C` was echoed; send SIGINT and show a fresh prompt. */
-  | { readonly kind: 'interrupt' }
-  /** Ctrl-D on an empty line: end of input, like bash's `exit`. */
-  | { readonly kind: 'eof' }
-  /** Tab: ask for completions of `line` at `cursor` (UTF-16 index), then call `completion()`. */
-  | { readonly kind: 'complete'; readonly line: string; readonly cursor: number }
-  | { readonly kind: 'bell' };
-
-/** The result of feeding keys: effects in order, and the keys not consumed because the editor stopped (Enter, Tab, Ctrl-C). */
-export interface FeedResult {
-  readonly effects: EditorEffect[];
-  readonly rest: string;
-}
-
-/** HISTSIZE in Debian's default ~/.bashrc. */
-export const HISTORY_SIZE = 1000;
-
 /** One terminal's line editor: start(prompt), feed(keys), completion(answer). */
 export class LineEditor {
-  #columns: number;
   #prompt = '';
   #promptChars: string[] = [];
   #chars: string[] = [];
@@ -53,13 +34,16 @@ export class LineEditor {
   #draft: string[] = [];
   #killed: string[] = [];
   #search: HistorySearch | null = null;
-  /** Where the prompt starts (col > 0 when output did not end in a newline). */
-  #origin: Cell = { row: 0, col: 0 };
-  /** Where the terminal's cursor is now, relative to the prompt's first row. */
-  #at: Cell = { row: 0, col: 0 };
+  readonly #view: LineView;
 
   constructor(options: { columns: number; history?: readonly string[] }) {
-    this.#columns = Math.max(1, options.columns);
+    const editor = this;
+    this.#view = new LineView({
+      promptText: () => (this.#search ? this.#search.prompt() : this.#prompt),
+      promptChars: () => (this.#search ? [...this.#search.prompt()] : this.#promptChars),
+      get chars() { return editor.#chars; },
+      get cursor() { return editor.#cursor; },
+    }, options.columns);
     this.setHistory(options.history ?? []);
   }
 
@@ -96,8 +80,7 @@ export class LineEditor {
 
   /** The terminal was resized; xterm reflows wrapped rows, so recompute where the cursor is. */
   setColumns(columns: number): void {
-    this.#columns = Math.max(1, columns);
-    if (this.#active) this.#at = this.#cellAt(this.#cursor);
+    this.#view.resize(columns);
   }
 
   /** Begin reading a line after `prompt`, which is printed at column `startCol`. Returns the text to write. */
@@ -113,10 +96,7 @@ export class LineEditor {
     this.#search = null;
     this.#histIndex = this.#history.length;
     this.#draft = [];
-    this.#origin = { row: 0, col: Math.min(startCol, this.#columns - 1) };
-    const end = this.#endRaw();
-    this.#at = landing(end, 1, this.#columns);
-    return prompt + this.#wrapFix(end);
+    return this.#view.begin(startCol);
   }
 
   /** Process keys until the line ends (or a completion is pending); unconsumed keys come back in `rest`. */
@@ -163,25 +143,16 @@ export class LineEditor {
     const from = [...line.slice(0, Math.max(0, Math.min(answer.from, line.length)))].length;
     const start = Math.min(from, this.#cursor);
     const word = this.#chars.slice(start, this.#cursor).join('');
-    const candidates = [...new Set(answer.candidates)];
-    if (candidates.length === 0) return [{ kind: 'bell' }];
-    if (candidates.length === 1) {
-      const only = candidates[0];
-      return [{ kind: 'write', text: this.#replace(start, only.endsWith('/') ? only : only + ' ') }];
-    }
-    const prefix = commonPrefix(candidates);
-    if (prefix.length > word.length) return [{ kind: 'write', text: this.#replace(start, prefix) }];
-    // Ambiguous: readline rings the bell, and lists the candidates when this Tab followed another.
-    if (!this.#tabAfterTab) return [{ kind: 'bell' }];
-    return [{ kind: 'write', text: this.interject(formatCandidates(candidates, this.#columns)) }];
+    const decision = decideCompletion(answer.candidates, word, this.#tabAfterTab);
+    if (decision.kind === 'bell') return [decision];
+    if (decision.kind === 'insert') return [{ kind: 'write', text: this.#replace(start, decision.text) }];
+    return [{ kind: 'write', text: this.interject(formatCandidates(decision.candidates, this.#view.columns)) }];
   }
 
   /** Print whole lines (each ending in CRLF) below the line being edited, then draw the prompt and line again under them. */
   interject(lines: string): string {
     if (!this.#active) return lines;
-    const text = moveCursor(this.#at, this.#cellAt(this.#chars.length)) + '\r\n' + lines;
-    this.#origin = { row: 0, col: 0 };
-    return text + this.#draw();
+    return this.#view.below('\r\n' + lines, true);
   }
 
   /** End the line from outside (e.g. the host interrupts a pending completion): moves below it. */
@@ -189,7 +160,7 @@ export class LineEditor {
     if (!this.#active) return '';
     this.#active = false;
     this.#completing = false;
-    return moveCursor(this.#at, this.#cellAt(this.#chars.length)) + '\r\n';
+    return this.#view.below('\r\n', false);
   }
 
   #inserts(key: string): boolean {
@@ -209,7 +180,7 @@ export class LineEditor {
         return { text, effect: { kind: 'submit', line } };
       }
       case 'interrupt': {
-        const text = moveCursor(this.#at, this.#cellAt(chars.length)) + '^C\r\n';
+        const text = this.#view.below('^C\r\n', false);
         this.#active = false;
         return { text, effect: { kind: 'interrupt' } };
       }
@@ -241,11 +212,10 @@ export class LineEditor {
       case 'transpose-chars': return { text: this.#transpose() };
       case 'clear-screen':
         // clear(1)'s sequence: home, erase display; then the prompt and line at the top.
-        this.#origin = { row: 0, col: 0 };
-        return { text: '\x1b[H\x1b[2J' + this.#draw() };
+        return { text: this.#view.clearScreen() };
       case 'reverse-search-history':
         this.#search = new HistorySearch(this.#history, this.#histIndex, this.#chars, this.#cursor);
-        return { text: this.#redraw() };
+        return { text: this.#view.redraw() };
       case 'paste-start': this.#pasting = true; return { text: '' };
       case 'paste-end': this.#pasting = false; return { text: '' };
       case 'abort': case 'escape': return { text: '' };
@@ -267,10 +237,10 @@ export class LineEditor {
     if (action === 'abort') {
       this.#chars = [...search.original];
       this.#cursor = search.originalCursor;
-      return { text: this.#redraw() };
+      return { text: this.#view.redraw() };
     }
     this.#histIndex = search.found ? search.match : this.#histIndex;
-    const text = this.#redraw();
+    const text = this.#view.redraw();
     if (action === 'escape' || action === 'paste-start' || action === 'paste-end') return { text };
     const then = this.#do(action);
     return { text: text + then.text, effect: then.effect };
@@ -287,56 +257,14 @@ export class LineEditor {
       this.#chars = [...search.line];
       this.#cursor = search.cursor;
     }
-    return this.#redraw();
-  }
-
-  #displayPrompt(): readonly string[] {
-    return this.#search ? [...this.#search.prompt()] : this.#promptChars;
-  }
-
-  /** Raw cell after the prompt and the first `n` characters (col may equal the width: pending wrap). */
-  #rawAt(n: number): Cell {
-    const afterPrompt = advance(this.#origin, this.#displayPrompt(), this.#columns);
-    return advance(afterPrompt, this.#chars.slice(0, n), this.#columns);
-  }
-
-  #endRaw(): Cell {
-    return this.#rawAt(this.#chars.length);
-  }
-
-  /** The cell where the cursor sits when it is before character `n`. */
-  #cellAt(n: number): Cell {
-    return landing(this.#rawAt(n), charWidth(this.#chars[n] ?? ' '), this.#columns);
-  }
-
-  /** After filling the last cell, xterm waits to wrap; print a space and return so the cursor is really on the next row. */
-  #wrapFix(end: Cell): string {
-    return end.col >= this.#columns ? ' \r\x1b[K' : '';
-  }
-
-  /** Print the prompt and line from the origin (the terminal cursor is there and below is clear); leave the cursor in place. */
-  #draw(): string {
-    const prompt = this.#search ? this.#search.prompt() : this.#prompt;
-    const end = this.#endRaw();
-    const endCell = landing(end, 1, this.#columns);
-    const target = this.#cellAt(this.#cursor);
-    this.#at = target;
-    return prompt + this.line + this.#wrapFix(end) + moveCursor(endCell, target);
-  }
-
-  /** Go back to the origin, erase to the end of the screen, and draw again. */
-  #redraw(): string {
-    return moveCursor(this.#at, this.#origin) + '\x1b[J' + this.#draw();
+    return this.#view.redraw();
   }
 
   #moveTo(n: number): string {
     const to = Math.max(0, Math.min(n, this.#chars.length));
     if (to === this.#cursor) return '';
     this.#cursor = to;
-    const target = this.#cellAt(to);
-    const text = moveCursor(this.#at, target);
-    this.#at = target;
-    return text;
+    return this.#view.moveTo(to);
   }
 
   #insert(run: readonly string[]): string {
@@ -344,11 +272,9 @@ export class LineEditor {
     const atEnd = this.#cursor === this.#chars.length;
     this.#chars.splice(this.#cursor, 0, ...run);
     this.#cursor += run.length;
-    if (!atEnd) return this.#redraw();
+    if (!atEnd) return this.#view.redraw();
     // Typing at the end of the line: echo the characters, as a terminal in cooked mode would.
-    const end = this.#endRaw();
-    this.#at = landing(end, 1, this.#columns);
-    return run.join('') + this.#wrapFix(end);
+    return this.#view.echo(run);
   }
 
   #delete(from: number, to: number): string {
@@ -357,7 +283,7 @@ export class LineEditor {
     if (a >= b) return '';
     this.#chars.splice(a, b - a);
     this.#cursor = a;
-    return this.#redraw();
+    return this.#view.redraw();
   }
 
   #kill(from: number, to: number): string {
@@ -372,13 +298,13 @@ export class LineEditor {
     const at = this.#cursor === n ? n - 1 : this.#cursor;
     [this.#chars[at - 1], this.#chars[at]] = [this.#chars[at], this.#chars[at - 1]];
     this.#cursor = at + 1;
-    return this.#redraw();
+    return this.#view.redraw();
   }
 
   #replace(from: number, text: string): string {
     this.#chars.splice(from, this.#cursor - from, ...text);
     this.#cursor = from + [...text].length;
-    return this.#redraw();
+    return this.#view.redraw();
   }
 
   #recall(index: number): string {
@@ -387,7 +313,7 @@ export class LineEditor {
     this.#histIndex = index;
     this.#chars = index === this.#history.length ? [...this.#draft] : [...this.#history[index]];
     this.#cursor = this.#chars.length;
-    return this.#redraw();
+    return this.#view.redraw();
   }
 }
 
