@@ -71,6 +71,8 @@ export interface GuestSpec {
   /** Virtual time the guest kernel starts (dmesg 0.000000), µs on the shared clock. */
   readonly kernelStartUs: number;
   readonly disk: GuestDisk;
+  /** The guest's address on libvirt's default network (192.168.122.0/24, virbr0 on the host). */
+  readonly ip: string;
   /** Hypervisor the guest kernel runs under: "KVM", "Xen" (type 1 host) or "VirtualBox" (type 2 host). */
   readonly hypervisor: string;
   /** The guest asked its (virtual) hardware to power off or reset: reboot(2) in the guest's initial PID namespace. */

@@ -73,6 +73,9 @@ export class KernelGuests implements GuestFactory {
       cpuModel: 'QEMU Virtual CPU version 2.5+',
       hypervisor: spec.hypervisor,
     });
+    // the NIC libvirt's default network gives it (the kernel boots with QEMU user networking's 10.0.2.15)
+    const eth = kernel.initNs.net.stack.device('eth0');
+    if (eth) eth.addrs.splice(0, eth.addrs.length, { family: 'inet', cidr: `${spec.ip}/24`, scope: 'global' });
     kernel.dmesg.clear();
     for (const l of spec.plan.lines) if (l.kmsg) kernel.dmesg.log(l.atUs - spec.plan.kernelStartUs, l.text.replace(/^\[[ \d.]+\] /, ''));
     try {

@@ -218,7 +218,7 @@ export class Hypervisor {
     s.timers = [this.#clock.setTimer(plan.totalUs, () => {
       s.booted = true;
       const onPower = (event: 'poweroff' | 'reboot'): void => { this.#guestPower(s, event); };
-      s.guest = disk && this.#guests ? this.#guests.boot({ config: c, plan, kernelStartUs: now + plan.kernelStartUs, disk, onPower, hypervisor: this.kind === 'type1' ? 'Xen' : this.kind === 'type2' ? 'VirtualBox' : 'KVM' }) : undefined;
+      s.guest = disk && this.#guests ? this.#guests.boot({ config: c, plan, kernelStartUs: now + plan.kernelStartUs, disk, onPower, ip: s.ip, hypervisor: this.kind === 'type1' ? 'Xen' : this.kind === 'type2' ? 'VirtualBox' : 'KVM' }) : undefined;
     })];
     return this.#view(s);
   }
