@@ -8,6 +8,7 @@ import type { CommandContext } from '../../types.ts';
 import type { Daemon } from '../../../model/engine/daemon.ts';
 import { SIGNALS, type Signal } from '../../../model/kernel/types.ts';
 import { parseFlags } from './args.ts';
+import { startDelay } from './run.ts';
 import { attachIo, fail, letRun, requireArgs, shellRunner, sleeper, UsageError, waitProxyingSignals, type Sub } from './cli.ts';
 
 async function each(ctx: CommandContext, cmd: string, refs: readonly string[], fn: (ref: string) => Promise<boolean>): Promise<number> {
@@ -38,9 +39,11 @@ export const start: Sub = async (ctx, d, args) => {
     requireArgs(p.args, 1, 'start', '[OPTIONS] CONTAINER [CONTAINER...]');
     if (p.bools.has('attach')) {
       const c = d.get(p.args[0]);
+      await startDelay(ctx);
       return await waitProxyingSignals(ctx, d, c.id, d.start(c.id, { runner: shellRunner(ctx), io: attachIo(ctx) }));
     }
     return each(ctx, 'start', p.args, async (ref) => {
+      await startDelay(ctx);
       await letRun(d.start(ref, { runner: shellRunner(ctx) }));
       return true;
     });

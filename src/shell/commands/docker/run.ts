@@ -9,6 +9,7 @@ import type { CommandContext } from '../../types.ts';
 import type { Daemon } from '../../../model/engine/daemon.ts';
 import { normalizeRef } from '../../../model/engine/daemon.ts';
 import { ramInBytes } from '../../../model/engine/format.ts';
+import { TIMINGS } from '../../../model/engine/timings.ts';
 import { parsePublish } from '../../../model/engine/network.ts';
 import { ApiError, type Container, type CreateOptions, type MountSpec } from '../../../model/engine/types.ts';
 import { parseFlags, FlagError, type FlagSpec, type Parsed } from './args.ts';
@@ -98,14 +99,22 @@ export function createOptions(p: Parsed): CreateOptions {
 
 /** Create, pulling first if the image is missing (ImageNotFound → pull → retry, as cli/command/container/create.go). */
 export async function createWithPull(ctx: CommandContext, d: Daemon, opts: CreateOptions): Promise<Container> {
+  let c: Container;
   try {
-    return d.create(opts);
+    c = d.create(opts);
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 404 || !e.message.startsWith('No such image')) throw e;
     ctx.stderr.write(`Unable to find image '${normalizeRef(opts.image)}' locally\n`);
     pullImage(ctx, d, opts.image, (line) => ctx.stderr.write(line + '\n'));
-    return d.create(opts);
+    c = d.create(opts);
   }
+  await ctx.sys.sleep(TIMINGS.createUs);
+  return c;
+}
+
+/** The CLI waits while containerd and runc set the task up (virtual time, timings.ts). */
+export async function startDelay(ctx: CommandContext): Promise<void> {
+  await ctx.sys.sleep(TIMINGS.startUs);
 }
 
 function usageCheck(ctx: CommandContext, p: Parsed, cmd: string): number | undefined {
@@ -124,6 +133,7 @@ export const run: Sub = async (ctx, d, args) => {
     if (bad !== undefined) return bad;
     const c = await createWithPull(ctx, d, createOptions(p));
     const runner = shellRunner(ctx);
+    await startDelay(ctx);
     if (p.bools.has('detach')) {
       await letRun(d.start(c.id, { runner }));
       ctx.stdout.write(`${c.id}\n`);
