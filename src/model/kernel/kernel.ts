@@ -161,7 +161,6 @@ export class Kernel {
     if (pid === 1) ns.pid.init = p;
     this.procs.set(pid, p);
     p.attach(this.ledger);
-    cg.procs.add(p);
     parent?.children.add(p);
     return p;
   }

@@ -45,8 +45,11 @@ export class Cgroup {
   memPeak = 0;
   /** Page cache charged to this group itself (first toucher pays, as memcg does). */
   fileBytes = 0;
-  /** Kernel memory charged to this group (illustrative per-cgroup overhead). */
-  kernelBytes = 0;
+  /** Hierarchical running totals (this group and its descendants), kept by Process and PageCache: O(1) reads. */
+  tasks = 0;
+  live = 0;
+  anon = 0;
+  file = 0;
   cpuQuota = Infinity;
   cpuPeriod = 100_000;
   cpuWeight = 100;
@@ -126,34 +129,36 @@ export class Cgroup {
 
   /** pids.current: tasks in the subtree (zombies until reaped still hold a PID). */
   pidsCurrent(): number {
-    let n = 0;
-    for (const g of this.subtree()) n += g.procs.size;
-    return n;
+    return this.tasks;
   }
 
   /** Anonymous memory of the subtree's processes. */
   anonBytes(): number {
-    let n = 0;
-    for (const g of this.subtree()) for (const p of g.procs) if (p.alive) n += p.rss;
-    return n;
+    return this.anon;
   }
 
   /** Page cache charged to the subtree. */
   fileBytesTotal(): number {
-    let n = 0;
-    for (const g of this.subtree()) n += g.fileBytes;
-    return n;
+    return this.file;
   }
 
-  /** memory.current: anon + file + kernel, hierarchically. */
+  /** memory.current: anon + file, hierarchically. */
   memoryCurrent(): number {
-    let k = 0;
-    for (const g of this.subtree()) k += g.kernelBytes;
-    return this.anonBytes() + this.fileBytesTotal() + k;
+    return this.anon + this.file;
   }
 
   /** cgroup.events populated: any live process in the subtree. */
   populated(): boolean {
-    return this.liveProcs().length > 0;
+    return this.live > 0;
+  }
+
+  /** Add to the hierarchical totals of this group and its ancestors. */
+  count(d: { tasks?: number; live?: number; anon?: number; file?: number }): void {
+    for (let g: Cgroup | undefined = this; g; g = g.parent) {
+      g.tasks += d.tasks ?? 0;
+      g.live += d.live ?? 0;
+      g.anon += d.anon ?? 0;
+      g.file += d.file ?? 0;
+    }
   }
 }

@@ -23,9 +23,7 @@ export function moveToCgroup(k: Kernel, g: Cgroup, pidText: string): void {
   const p = n === 0 ? w : w.ns.pid.pids.get(n);
   if (!p || !p.alive) fail('ESRCH');
   if (g.parent && g.subtreeControl.size > 0) fail('EBUSY');
-  p.cgroup.procs.delete(p);
-  g.procs.add(p);
-  p.cgroup = g;
+  p.moveTo(g);
   k.notePeak(g);
 }
 
@@ -144,10 +142,7 @@ function cgroupDir(k: Kernel, g: Cgroup): DirNode {
       const c = g.children.get(name);
       if (!c) fail(files(k, g)[name] ? 'ENOTDIR' : 'ENOENT');
       if (c.children.size > 0 || c.populated()) fail('EBUSY');
-      for (const p of c.procs) {
-        g.procs.add(p);
-        p.cgroup = g;
-      }
+      for (const p of [...c.procs]) p.moveTo(g);
       g.children.delete(name);
     },
   };

@@ -55,6 +55,7 @@ export class PageCache {
     this.#makeRoom(bytes);
     this.#entries.set(key, { bytes, cgroup: cg });
     cg.fileBytes += bytes;
+    cg.count({ file: bytes });
     this.#total += bytes;
     this.#k.notePeak(cg);
   }
@@ -72,6 +73,7 @@ export class PageCache {
       if (cg && ![...e.cgroup.upwards()].includes(cg)) continue;
       this.#entries.delete(key);
       e.cgroup.fileBytes -= e.bytes;
+      e.cgroup.count({ file: -e.bytes });
       this.#total -= e.bytes;
       freed += e.bytes;
     }

@@ -78,7 +78,6 @@ export function spawn(k: Kernel, parent: Process, opts: SpawnOptions & { backgro
   parent.children.add(child);
   k.procs.set(child.id, child);
   child.attach(k.ledger);
-  cg.procs.add(child);
   k.notePeak(cg);
   return child;
 }
@@ -133,7 +132,7 @@ export function reap(k: Kernel, p: Process): number {
   for (const { ns, pid } of p.pids) if (ns.pids.get(pid) === p) ns.pids.delete(pid);
   p.parent?.children.delete(p);
   k.procs.delete(p.id);
-  p.cgroup.procs.delete(p);
+  p.detach();
   return p.exitStatus ?? 0;
 }
 

@@ -99,24 +99,52 @@ export class Process {
     return this.#rss;
   }
   set rss(v: number) {
-    if (this.#ledger && this.alive) this.#ledger.anon += v - this.#rss;
+    if (this.#ledger && this.alive) {
+      this.#ledger.anon += v - this.#rss;
+      this.cgroup.count({ anon: v - this.#rss });
+    }
     this.#rss = v;
   }
 
-  /** Count this process in the kernel's totals (when it enters the process table). */
+  /** Enter the process table: counted in the kernel's totals and in its cgroup (cgroup.procs, pids.current, memory.current). */
   attach(ledger: Ledger): void {
     this.#ledger = ledger;
     ledger.anon += this.#rss;
     ledger.tasks++;
+    this.cgroup.procs.add(this);
+    this.cgroup.count({ tasks: 1, live: 1, anon: this.#rss });
   }
 
-  /** Become a zombie: leave the totals, keep the exit status. */
+  /** Become a zombie: its memory is freed; its PID stays counted until reaped. */
   die(): void {
     if (this.#ledger && this.alive) {
       this.#ledger.anon -= this.#rss;
       this.#ledger.tasks--;
+      this.cgroup.count({ live: -1, anon: -this.#rss });
     }
     this.state = 'Z';
+  }
+
+  /** Leave the process table (reaped). */
+  detach(): void {
+    if (!this.#ledger) return;
+    this.cgroup.procs.delete(this);
+    this.cgroup.count({ tasks: -1 });
+    this.#ledger = undefined;
+  }
+
+  /** Move to another cgroup (a write to cgroup.procs), carrying its counts. */
+  moveTo(g: Cgroup): void {
+    if (g === this.cgroup) return;
+    const live = this.alive ? 1 : 0;
+    const anon = this.alive ? this.#rss : 0;
+    if (this.#ledger) {
+      this.cgroup.procs.delete(this);
+      this.cgroup.count({ tasks: -1, live: -live, anon: -anon });
+      g.procs.add(this);
+      g.count({ tasks: 1, live, anon });
+    }
+    this.cgroup = g;
   }
 
   /** Alive: not a zombie and not reaped. */
