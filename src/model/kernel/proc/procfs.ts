@@ -32,6 +32,8 @@ function cpuinfo(k: Kernel): string {
       `core id\t\t: ${i}`, `cpu cores\t: ${k.options.cpus}`, `apicid\t\t: ${i}`, 'fpu\t\t: yes', 'fpu_exception\t: yes',
       'cpuid level\t: 13', 'wp\t\t: yes',
       `flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ss ht syscall nx pdpe1gb rdtscp lm constant_tsc rep_good nopl xtopology nonstop_tsc cpuid tsc_known_freq pni pclmulqdq ${guest ? '' : 'vmx '}ssse3 fma cx16 pcid sse4_1 sse4_2 x2apic movbe popcnt aes xsave avx f16c rdrand ${guest ? 'hypervisor ' : ''}lahf_lm abm 3dnowprefetch avx2 avx512f`,
+      // Linux >= 5.8 lists VMX sub-features: ept (Intel's two-dimensional paging, facts §7.3) and vpid; absent in a guest without nested VMX
+      ...(guest ? [] : ['vmx flags\t: vnmi preemption_timer invvpid ept_x_only ept_ad ept_1gb flexpriority tsc_offset vtpr mtf vapic ept vpid unrestricted_guest ple pml']),
       'bogomips\t: 4400.00', 'clflush size\t: 64', 'cache_alignment\t: 64', 'address sizes\t: 46 bits physical, 48 bits virtual', 'power management:',
     ].join('\n') + '\n');
   }
