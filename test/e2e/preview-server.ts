@@ -9,7 +9,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const preview = await startPreview(4517);
+  const preview = await startPreview(Number(process.env.E2E_PORT ?? 4517));
   project.provide('baseURL', preview.url);
   return async () => preview.stop();
 }
