@@ -12,6 +12,8 @@ type Def = (fn: (sh: Shell, argv: string[], io: Stdio) => Promise<number> | numb
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!']);
 
 function describe(sh: Shell, name: string, verbose: boolean, builtins: ReadonlyMap<string, Builtin>): string | undefined {
+  const alias = sh.aliases.get(name);
+  if (alias !== undefined) return verbose ? `${name} is aliased to \`${alias}'` : `alias ${name}='${alias}'`;
   if (sh.funcs.has(name)) return verbose ? `${name} is a function` : name;
   if (KEYWORDS.has(name)) return verbose ? `${name} is a shell keyword` : name;
   if (builtins.has(name)) return verbose ? `${name} is a shell builtin` : name;

@@ -125,7 +125,7 @@ function setBuiltin(sh: Shell, argv: string[], io: Stdio): number {
     for (const [k, v] of [...sh.vars].sort(([a], [b]) => (a < b ? -1 : 1))) io.stdout.write(`${k}=${/^[\w./:-]*$/.test(v.value) ? v.value : `'${v.value.replace(/'/g, `'\\''`)}'`}\n`);
     return 0;
   }
-  const optNames: Record<string, 'errexit' | 'xtrace' | 'nounset'> = { e: 'errexit', x: 'xtrace', u: 'nounset', errexit: 'errexit', xtrace: 'xtrace', nounset: 'nounset' };
+  const optNames: Record<string, 'errexit' | 'xtrace' | 'nounset' | 'pipefail'> = { e: 'errexit', x: 'xtrace', u: 'nounset', errexit: 'errexit', xtrace: 'xtrace', nounset: 'nounset', pipefail: 'pipefail' };
   while (args.length) {
     const a = args[0];
     if (a === '--') {
@@ -336,6 +336,38 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     return v === 0n ? 1 : 0;
   })],
   ['trap', def(() => 0, true)],
+  ['alias', def((sh, argv, io) => {
+    const q = (v: string): string => `'${v.replace(/'/g, `'\\''`)}'`;
+    if (argv.length < 2) {
+      for (const [k, v] of [...sh.aliases].sort()) io.stdout.write(`alias ${k}=${q(v)}\n`);
+      return 0;
+    }
+    let status = 0;
+    for (const a of argv.slice(1)) {
+      const eq = a.indexOf('=');
+      if (eq > 0) sh.aliases.set(a.slice(0, eq), a.slice(eq + 1));
+      else if (sh.aliases.has(a)) io.stdout.write(`alias ${a}=${q(sh.aliases.get(a)!)}\n`);
+      else {
+        sh.error(io, `alias: ${a}: not found`);
+        status = 1;
+      }
+    }
+    return status;
+  })],
+  ['unalias', def((sh, argv, io) => {
+    if (argv[1] === '-a') {
+      sh.aliases.clear();
+      return 0;
+    }
+    let status = 0;
+    for (const a of argv.slice(1)) {
+      if (!sh.aliases.delete(a)) {
+        sh.error(io, `unalias: ${a}: not found`);
+        status = 1;
+      }
+    }
+    return status;
+  })],
   ['umask', def((_sh, argv, io) => (argv.length < 2 && io.stdout.write('0022\n'), 0))],
   ['hash', def(() => 0)],
   ...jobBuiltins(def),

@@ -9,6 +9,7 @@ import type { Sys } from '../../model/kernel/types.ts';
 import { compile, escapeGlob, glob, hasGlob, unescapeGlob } from './pattern.ts';
 import { evaluate } from './arith.ts';
 import type { ArithVars } from './arith.ts';
+import { BraceError, braceWord } from './brace.ts';
 
 /** An expansion failed (`${X?}`, `set -u`, bad arithmetic): the shell prints `sh: MESSAGE`, status 1. */
 export class ExpandError extends Error {}
@@ -83,9 +84,23 @@ class Fields {
 export async function expandWords(words: readonly Word[], host: ExpandHost): Promise<string[]> {
   const result: string[] = [];
   const ifs = host.get('IFS') ?? ' \t\n';
+  let variants: (readonly WordPart[])[];
   for (const w of words) {
+    try {
+      variants = braceWord(w.parts);
+    } catch (e) {
+      if (e instanceof BraceError) throw new ExpandError(e.message);
+      throw e;
+    }
+    for (const parts of variants) await expandOne(parts, result, host, ifs);
+  }
+  return result;
+}
+
+async function expandOne(wordParts: readonly WordPart[], result: string[], host: ExpandHost, ifs: string): Promise<void> {
+  {
     const fields = new Fields(ifs);
-    await addParts(withTilde(w.parts, host), fields, host, false);
+    await addParts(withTilde(wordParts, host), fields, host, false);
     fields.breakField();
     for (const f of fields.out) {
       if (f.glob) {
@@ -98,7 +113,6 @@ export async function expandWords(words: readonly Word[], host: ExpandHost): Pro
       } else result.push(f.text);
     }
   }
-  return result;
 }
 
 /** Expand one word to a single string without splitting or globbing (assignments, redirection targets, here-documents, case words). */

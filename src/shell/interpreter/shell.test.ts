@@ -111,6 +111,28 @@ describe("commands as processes, errors in bash's words", () => {
   });
 });
 
+describe('everyday bash: [[ ]], (( )), brace expansion, aliases, pipefail (bash(1))', () => {
+  it.each([
+    ['[[ -d /tmp && abc == a* ]] && echo yes', 'yes\n', 0],
+    ['[[ abc == "a*" ]]; echo $?', '1\n', 0],
+    ['X="a b"; [[ $X == "a b" ]] && echo no-split', 'no-split\n', 0],
+    ['[[ x12 =~ ^x[0-9]+$ ]] && echo re', 're\n', 0],
+    ['[[ ! -e /nope || 1 -gt 2 ]]; echo $?', '0\n', 0],
+    ['[[ a b ]]', "sh: syntax error in conditional expression: unexpected token `b'\n", 2],
+    ['i=1; ((i += 2)); echo $i; (( i > 5 )); echo $?', '3\n1\n', 0],
+    ['echo a{b,c}d {1..3} {01..03} {a..c} {5..1..2} "{x,y}" {z}', 'abd acd 1 2 3 01 02 03 a b c 5 3 1 {x,y} {z}\n', 0],
+    ['mkdir -p /p/{src,test}/{a,b}; ls /p /p/src', '/p:\nsrc  test\n\n/p/src:\na  b\n', 0],
+    ['echo {1..999999}', 'sh: brace expansion: more than 100000 words\n', 1],
+    ["alias ll='ls -ld'; ll /tmp", 'drwxrwxrwt 2 root root 4096 Jan  1 00:00 /tmp\n', 0],
+    ["alias e='echo x'; type e; unalias e; e", "e is aliased to `echo x'\nsh: e: command not found\n", 127],
+    ['false | true; echo $?; set -o pipefail; false | true; echo $?', '0\n1\n', 0],
+  ])('%j', async (script, out, status) => {
+    const r = await sh(script);
+    expect(r.out).toBe(out);
+    expect(r.status).toBe(status);
+  });
+});
+
 describe('jobs', () => {
   it('runs `&` jobs in the background, reports [N] PID, waits for them', async () => {
     const r = await sh('echo bg > /tmp/o & wait $!; echo $?; cat /tmp/o');

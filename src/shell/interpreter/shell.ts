@@ -13,7 +13,9 @@ import { fromText, toText } from '../../model/fs/data.ts';
 import { parse } from '../parse/parser.ts';
 import { ExpandError, expandPattern, expandString, expandWords } from './expand.ts';
 import type { ExpandHost } from './expand.ts';
-import { ArithError } from './arith.ts';
+import { ArithError, evaluate } from './arith.ts';
+import { evaluateCond } from './cond.ts';
+import { TestError } from '../commands/coreutils/test.ts';
 import { matchPattern } from './pattern.ts';
 import { BufferOutput, EMPTY_INPUT, FileOutput, NULL_OUTPUT, TextInput } from './io.ts';
 import { ExitSignal, Interrupted, LoopSignal, ReturnSignal } from './signals.ts';
@@ -72,7 +74,10 @@ export class Shell {
   argv0: string;
   readonly flavor: Flavor;
   interactive: boolean;
-  readonly opts = { errexit: false, xtrace: false, nounset: false };
+  readonly opts = { errexit: false, xtrace: false, nounset: false, pipefail: false };
+  /** `alias` definitions (expanded in interactive shells, as bash does). */
+  readonly aliases = new Map<string, string>();
+  #expandingAliases = new Set<string>();
   status = 0;
   lastBg: number | undefined;
   jobs: Job[] = [];
@@ -103,6 +108,7 @@ export class Shell {
     sh.vars.clear();
     for (const [k, v] of this.vars) sh.vars.set(k, { ...v });
     for (const [k, v] of this.funcs) sh.funcs.set(k, v);
+    for (const [k, v] of this.aliases) sh.aliases.set(k, v);
     Object.assign(sh.opts, this.opts);
     sh.status = this.status;
     sh.lastBg = this.lastBg;
@@ -237,13 +243,16 @@ export class Shell {
       else {
         let input = io.stdin;
         status = 0;
+        let failed = 0;
         for (let i = 0; i < p.commands.length; i++) {
           const last = i === p.commands.length - 1;
           const out = last ? io.stdout : new BufferOutput();
           const cmd = p.commands[i];
           status = await this.subshell({ ...io, stdin: input, stdout: out }, (sh, sio) => sh.execCommand(cmd, sio, true));
+          if (status !== 0) failed = status;
           if (out instanceof BufferOutput) input = new TextInput(out.text());
         }
+        if (this.opts.pipefail && status === 0) status = failed;
       }
     } finally {
       if (p.negate) this.#condition--;
@@ -306,6 +315,9 @@ export class Shell {
     const done = this.subshell({ ...io, stdin: EMPTY_INPUT }, async (sh, sio) => {
       pid = sh.sys.pid;
       await sh.checkpoint();
+      // `cmd &` with one simple command: the forked shell execs it in place (one process, as in sh/bash/ash)
+      const p = ao.first;
+      if (!ao.rest.length && p.commands.length === 1 && !p.negate && !p.time) return sh.execCommand(p.commands[0], sio, true);
       return sh.#execAndOr({ ...ao, background: false }, sio);
     }, true).then(
       (s) => (job.status = s),
@@ -375,6 +387,25 @@ export class Shell {
         }
         return (this.status = status);
       }
+      case 'arith': {
+        try {
+          const v = evaluate(await expandString(cmd.expr, this.expander(rio)), this);
+          return (this.status = v !== 0n ? 0 : 1);
+        } catch (e) {
+          return this.#expansionFailed(e, rio);
+        }
+      }
+      case 'cond': {
+        try {
+          return (this.status = (await evaluateCond(cmd.words, this.expander(rio))) ? 0 : 1);
+        } catch (e) {
+          if (e instanceof TestError) {
+            this.error(rio, e.message);
+            return (this.status = 2);
+          }
+          return this.#expansionFailed(e, rio);
+        }
+      }
       case 'case': {
         const word = await expandString(cmd.word, this.expander(rio));
         for (const item of cmd.items) {
@@ -438,6 +469,8 @@ export class Shell {
 
   async #execSimple(cmd: Extract<Command, { type: 'simple' }>, io: Stdio, forked: boolean): Promise<number> {
     this.#substStatus = undefined;
+    const alias = this.#alias(cmd);
+    if (alias) return alias(io);
     let argv: string[];
     try {
       argv = await expandWords(cmd.words, this.expander(io));
@@ -477,6 +510,28 @@ export class Shell {
       }
     }
     return (this.status = await runExternal(this, argv, this.environment(assigns), rio, forked));
+  }
+
+  /** Alias substitution for the command word (bash(1) ALIASES), as text re-parsed with the rest of the words. */
+  #alias(cmd: Extract<Command, { type: 'simple' }>): ((io: Stdio) => Promise<number>) | undefined {
+    const first = cmd.words[0];
+    if (!this.interactive || !first || cmd.assigns.length || first.parts.length !== 1) return undefined;
+    const p = first.parts[0];
+    if (p.type !== 'lit' || p.quoted || this.#expandingAliases.has(p.value)) return undefined;
+    const value = this.aliases.get(p.value);
+    if (value === undefined) return undefined;
+    const r = parse(`${value} ${cmd.words.slice(1).map((w) => w.raw).join(' ')}`);
+    if (r.kind !== 'ok') return undefined;
+    return async (io) => {
+      const rio = await this.redirect(cmd.redirs, io);
+      if (!rio) return (this.status = 1);
+      this.#expandingAliases.add(p.value);
+      try {
+        return await this.execList(r.script, rio);
+      } finally {
+        this.#expandingAliases.delete(p.value);
+      }
+    };
   }
 
   #expansionFailed(e: unknown, io: Stdio): number {

@@ -51,7 +51,11 @@ export type Command =
   | { readonly type: 'for'; readonly name: string; readonly items: readonly Word[] | undefined; readonly body: Script; readonly redirs: readonly Redir[] }
   | { readonly type: 'while'; readonly until: boolean; readonly cond: Script; readonly body: Script; readonly redirs: readonly Redir[] }
   | { readonly type: 'case'; readonly word: Word; readonly items: readonly CaseItem[]; readonly redirs: readonly Redir[] }
-  | { readonly type: 'func'; readonly name: string; readonly body: Command; readonly redirs: readonly Redir[] };
+  | { readonly type: 'func'; readonly name: string; readonly body: Command; readonly redirs: readonly Redir[] }
+  /** bash's arithmetic command `(( expr ))`: status 0 when the value is non-zero. */
+  | { readonly type: 'arith'; readonly expr: Word; readonly redirs: readonly Redir[] }
+  /** bash's conditional command `[[ … ]]`: words are not split or globbed; `&&`, `||`, `!`, `( )` are its own operators. */
+  | { readonly type: 'cond'; readonly words: readonly Word[]; readonly redirs: readonly Redir[] };
 
 export interface CaseItem {
   readonly patterns: readonly Word[];

@@ -276,7 +276,7 @@ function badSubstitution(s: string, i: number): ParseError {
 }
 
 /** Index of the `))` closing an arithmetic expansion that starts at `from`, or -1 if the `$((` is really `$( (`. */
-function arithEnd(s: string, from: number): number {
+export function arithEnd(s: string, from: number): number {
   let depth = 0;
   for (let j = from; j < s.length; j++) {
     const c = s[j];

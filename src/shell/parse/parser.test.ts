@@ -31,6 +31,8 @@ function cmd(c: Command): string {
     case 'while': return `(${c.until ? 'until' : 'while'} ${show(c.cond)} do ${show(c.body)})${r}`;
     case 'case': return `(case ${word(c.word)} ${c.items.map((i) => `${i.patterns.map(word).join('|')}) ${show(i.body)}`).join(';; ')})${r}`;
     case 'func': return `(fn ${c.name} ${cmd(c.body)})`;
+    case 'arith': return `((${word(c.expr)}))${r}`;
+    case 'cond': return `[[ ${c.words.map(word).join(' ')} ]]${r}`;
   }
 }
 function show(s: Script): string {
@@ -86,6 +88,9 @@ describe('parse: complete input → tree (XCU 2.10)', () => {
     ['a |\n b', '(a) | (b)'],
     ['a &&\n b', '(a) && (b)'],
     ["echo $'a\\tb'", "(echo 'a\tb')"],
+    ['[[ -f x && $a == "b" ]]', '[[ -f x && ${a} == "\'b\'" ]]'],
+    ['((i++)) && echo', "(('i++')) && (echo)"],
+    ['( (echo) )', '(sub (sub (echo)))'],
     ['', ''],
     ['   # only a comment', ''],
   ])('%j', (src, tree) => {
@@ -118,6 +123,8 @@ describe('parse: open constructs are incomplete, not errors (bash shows PS2)', (
     ['cat <<EOF\nline'],
     ['echo a \\'],
     ['echo "a\\'],
+    ['[[ -f x'],
+    ['(( 1 +'],
   ])('%j', (src) => {
     expect(parse(src).kind).toBe('incomplete');
   });

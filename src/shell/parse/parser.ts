@@ -5,7 +5,7 @@
  * syntax error in bash's words.
  */
 import type { AndOr, Assign, CaseItem, Command, ParseResult, Pipeline, Redir, RedirOp, Script, Word } from './ast.ts';
-import { Incomplete, Lexer, ParseError, unexpected } from './lexer.ts';
+import { arithEnd, Incomplete, Lexer, ParseError, unexpected } from './lexer.ts';
 import type { Token } from './lexer.ts';
 
 const REDIR_OPS = new Set(['<', '>', '>>', '>|', '<>', '>&', '<&', '&>', '&>>', '<<', '<<-']);
@@ -212,7 +212,17 @@ class Parser {
         return this.#redirs({ type: 'group', body, redirs: [] });
       }
       if (isReserved(t, 'function')) return this.#functionKeyword();
+      if (isReserved(t, '[[')) return this.#redirs(this.#cond());
       if (isReserved(t, ...RESERVED.filter((w) => w !== 'in'))) throw unexpected(t.word.raw);
+    }
+    if (t.kind === 'op' && t.value === '(' && this.#lx.src[t.end] === '(') {
+      const end = arithEnd(this.#lx.src, t.end + 1);
+      if (end >= 0) {
+        const text = this.#lx.src.slice(t.end + 1, end);
+        this.#lx.pos = end + 2;
+        this.#peeked = undefined;
+        return this.#redirs({ type: 'arith', expr: { parts: lexerAt(text, 0, this.#depth + 1).readQuoted(undefined), raw: text }, redirs: [] });
+      }
     }
     if (t.kind === 'op' && t.value === '(') {
       this.next();
@@ -307,6 +317,23 @@ class Parser {
     const after = this.peek();
     if (after.kind === 'op' && after.value === '(') throw unexpected('(');
     return { type: 'simple', assigns, words, redirs };
+  }
+
+  /** `[[ … ]]`: operators inside become words the conditional evaluator reads. */
+  #cond(): Command {
+    this.next();
+    const words: Word[] = [];
+    for (;;) {
+      const t = this.next();
+      if (t.kind === 'eof') throw new Incomplete();
+      if (t.kind === 'newline') continue;
+      if (isReserved(t, ']]')) break;
+      if (t.kind === 'word') words.push(t.word);
+      else if (['&&', '||', '(', ')', '<', '>'].includes(t.value) && t.fd === undefined) words.push({ parts: [{ type: 'lit', value: t.value, quoted: false }], raw: t.value });
+      else throw unexpected(t.value);
+    }
+    if (!words.length) throw unexpected(']]');
+    return { type: 'cond', words, redirs: [] };
   }
 
   #functionKeyword(): Command {

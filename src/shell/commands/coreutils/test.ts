@@ -7,10 +7,11 @@ import type { Command, CommandContext } from '../../types.ts';
 import type { Sys } from '../../../model/kernel/types.ts';
 import type { Stat } from '../../../model/fs/types.ts';
 
-class TestError extends Error {}
+/** A malformed test expression (bash prints it after `NAME: `, status 2). */
+export class TestError extends Error {}
 
-const UNARY = new Set(['-e', '-f', '-d', '-L', '-h', '-r', '-w', '-x', '-s', '-z', '-n', '-b', '-c', '-p', '-S', '-t', '-g', '-u', '-k', '-O', '-G', '-a']);
-const BINARY = new Set(['=', '==', '!=', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef', '<', '>']);
+export const UNARY: ReadonlySet<string> = new Set(['-e', '-f', '-d', '-L', '-h', '-r', '-w', '-x', '-s', '-z', '-n', '-b', '-c', '-p', '-S', '-t', '-g', '-u', '-k', '-O', '-G', '-a']);
+export const BINARY: ReadonlySet<string> = new Set(['=', '==', '!=', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef', '<', '>']);
 
 function stat(sys: Sys, p: string, follow = true): Stat | undefined {
   try {
@@ -26,7 +27,8 @@ function int(s: string): bigint {
   return BigInt(t);
 }
 
-function unary(sys: Sys, op: string, a: string): boolean {
+/** A unary primary (-f FILE, -z STRING…). */
+export function unary(sys: Sys, op: string, a: string): boolean {
   switch (op) {
     case '-z': return a.length === 0;
     case '-n': return a.length > 0;
@@ -62,7 +64,8 @@ function access(sys: Sys, st: Stat, bit: number): boolean {
   return ((st.mode >> shift) & bit) !== 0;
 }
 
-function binary(sys: Sys, a: string, op: string, b: string): boolean {
+/** A binary primary (= != -eq -lt -nt…). */
+export function binary(sys: Sys, a: string, op: string, b: string): boolean {
   switch (op) {
     case '=': case '==': return a === b;
     case '!=': return a !== b;
