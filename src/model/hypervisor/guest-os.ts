@@ -93,6 +93,7 @@ export const GUESTS: Readonly<Record<string, GuestOs>> = {
       virtualBytes: 128 * MiB,
       source: 'illustrative (a minimal ext4 rootfs for Firecracker; Alpine: "a minimal installation to disk requires around 130 MB", facts §8.4)',
     },
+    // 1 vCPU and 128 MiB: the microVM Firecracker's SPECIFICATION.md measures its numbers on (facts §8.2)
     memoryBytes: 128 * MiB,
     vcpus: 1,
   },
