@@ -183,3 +183,18 @@ describe('virsh define', () => {
     expect(await run(virsh, 'virsh define /root/x.xml')).toEqual({ status: 1, out: '', err: `error: Failed to define domain from /root/x.xml\nerror: ${msg}\n` });
   });
 });
+
+describe('vm usage errors', () => {
+  it.each([
+    ['vm create', 2, 'vm create: missing NAME\nUsage: vm create NAME [--image ID] [--memory SIZE] [--cpus N] [--profile full|microvm] [--linked]\n'],
+    ['vm create a --memory lots', 2, "vm create: invalid memory size 'lots'\n"],
+    ['vm create a --profile tiny', 2, "vm create: unknown profile 'tiny' (full or microvm)\n"],
+    ['vm create a --bogus', 2, "vm create: unrecognized option '--bogus'\n"],
+    ['vm create a --image plan9', 1, "vm create: Cannot access storage file '/var/lib/libvirt/images/plan9': No such file or directory\n"],
+    ['vm frob', 2, "vm: 'frob' is not a vm command.\nSee 'vm --help'.\n"],
+    ['vm start', 2, 'vm start: missing NAME\n'],
+    ['vm start ghost', 1, "vm start: failed to get domain 'ghost'\n"],
+  ])('%s', async (line, status, err) => {
+    expect(await run(vm, line)).toEqual({ status, out: '', err });
+  });
+});
