@@ -41,9 +41,6 @@ export type FromWorker =
   /** Something broke inside the worker (a bug, not a shell error): the page offers a restart. */
   | { readonly type: 'fault'; readonly message: string };
 
-/** PS2, bash's default secondary prompt. */
-export const PS2 = '> ';
-
 type Shape = Record<string, (v: unknown) => boolean>;
 
 const str = (v: unknown): boolean => typeof v === 'string';

@@ -5,7 +5,7 @@
  * worker.ts binds it to `self`; tests drive it directly with a fake Session.
  */
 import type { InputResult, Session, SessionSnapshot } from '../../shell/session.ts';
-import { PROTOCOL_VERSION, PS2, isToWorker, type FromWorker, type ToWorker } from './protocol.ts';
+import { PROTOCOL_VERSION, isToWorker, type FromWorker, type ToWorker } from './protocol.ts';
 
 /** What the worker passes to `openSession`. */
 export interface OpenOptions {
@@ -149,7 +149,8 @@ export class SessionHost {
     try {
       const result = await step(session);
       this.#flush();
-      const prompt = result.kind === 'more' ? PS2 : session.prompt();
+      // The session shows PS2 itself while a construct is open (and honours a PS1/PS2 the reader set).
+      const prompt = session.prompt();
       this.#post({ type: 'result', result: { ...result }, prompt, snapshot: copySnapshot(session.snapshot()) });
     } finally {
       this.#busy = false;
