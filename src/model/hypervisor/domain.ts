@@ -136,6 +136,8 @@ export interface HypervisorOptions {
    * the management OS this shell runs in, so its `free` does not move.
    */
   readonly poolBytes?: number;
+  /** printk on the host (Kernel.printk): the bridge messages a VM's NIC causes in the host's dmesg. */
+  readonly printk?: (text: string) => void;
 }
 
 /** Xen's device model in Dom0 per HVM guest: illustrative RSS (no sourced figure). */

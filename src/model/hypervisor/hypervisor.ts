@@ -61,6 +61,7 @@ export class Hypervisor {
   /** What sits between the guests and the hardware on this host. */
   readonly kind: HostKind;
   readonly #pool: number | undefined;
+  readonly #printk: ((text: string) => void) | undefined;
 
   constructor(opts: HypervisorOptions) {
     this.kind = opts.kind ?? 'kvm';
@@ -69,6 +70,7 @@ export class Hypervisor {
     this.#clock = opts.clock;
     this.#rng = opts.rng;
     this.#guests = opts.guests;
+    this.#printk = opts.printk;
   }
 
   /** The virtual clock's reading, µs (what boot times are measured on). */
@@ -210,6 +212,11 @@ export class Hypervisor {
       throw e;
     }
     this.#nextId++;
+    // a libvirt guest's NIC is a tap device (vnetN) on the virbr0 bridge, as the host kernel logs it
+    if (c.profile.vmm !== 'firecracker') {
+      const port = [...this.#slots.values()].filter((x) => x.id !== undefined).length + 1;
+      for (const st of ['blocking', 'forwarding']) this.#printk?.(`virbr0: port ${port}(vnet${id - 1}) entered ${st} state`);
+    }
     const now = this.#clock.now;
     const disk = s.disk ?? this.#guests?.newDisk(c.os);
     const plan = bootPlan(c.os, c.profile, { name: c.name, memoryBytes: c.memoryBytes, vcpus: c.vcpus, diskVirtualBytes: readImage(this.#host.readFile(c.disk)).virtualBytes });

@@ -46,6 +46,7 @@ const XEN_DM = '/usr/lib/xen/bin/qemu-system-i386';
 export interface SocketRegistry {
   registerSocket(path: string, server: unknown): void;
   loadModule?(name: string, size: number, deps?: readonly string[]): void;
+  printk?(text: string): void;
 }
 
 /** `modprobe kvm_intel`: the modules that turn Linux into a hypervisor (facts §7.2); sizes illustrative (Linux 6.x x86_64). */
@@ -107,7 +108,8 @@ export function installHypervisor(opts: InstallOptions): Hypervisor {
     else sys.writeFile(path, data, { mode: 0o644 });
   }
   const libvirtd = sys.spawn({ argv: ['/usr/sbin/libvirtd', '--timeout', '120'] });
-  const hv = new Hypervisor({ host: libvirtd, clock: opts.clock, rng: opts.rng, guests: opts.guests, kind: opts.kind, poolBytes: opts.poolBytes });
+  const printk = opts.kernel.printk ? (t: string): void => opts.kernel.printk?.(t) : undefined;
+  const hv = new Hypervisor({ host: libvirtd, clock: opts.clock, rng: opts.rng, guests: opts.guests, kind: opts.kind, poolBytes: opts.poolBytes, printk });
   opts.kernel.registerSocket(LIBVIRT_SOCK, hv);
   return hv;
 }
