@@ -152,6 +152,7 @@ const failing: ErrCase[] = [
   { name: 'readdir of a missing directory', act: (fs) => fs.readdir('/nope'), code: 'ENOENT' },
   { name: 'chmod of a missing name', act: (fs) => fs.chmod('/nope', 0o777), code: 'ENOENT' },
   { name: 'chown of a missing name', act: (fs) => fs.chown('/d/nope', 1, 1), code: 'ENOENT' },
+  { name: 'user.* xattr on a symlink (xattr(7): files and directories only)', act: (fs) => fs.setxattr('/s', 'user.a', '1'), code: 'EPERM' },
   { name: 'mknod over an existing name', act: (fs) => fs.mknod('/d/f', 'fifo', [0, 0]), code: 'EEXIST' },
 ];
 

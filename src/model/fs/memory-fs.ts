@@ -239,10 +239,12 @@ export class MemoryFs implements FileSystem {
     return this.#lookup(path).xattrs?.get(name);
   }
 
+  /** setxattr(2) (xattr(7)): unknown namespaces EOPNOTSUPP; user.* only on regular files and directories (else EPERM). */
   setxattr(path: string, name: string, value: string): void {
     this.#writable(path);
     const n = this.#lookup(path);
     if (!/^(user|trusted|security|system)\.[^]/.test(name)) fail('EOPNOTSUPP', path);
+    if (name.startsWith('user.') && n.type !== 'file' && n.type !== 'dir') fail('EPERM', path);
     (n.xattrs ??= new Map()).set(name, value);
     n.ctime = this.#now();
   }

@@ -211,8 +211,13 @@ export class OverlayFs implements FileSystem {
   /** ovl_own_xattr_set: overlay's own trusted.overlay.* names cannot be set through the mount. */
   setxattr(path: string, name: string, value: string): void {
     this.#atomic(() => {
-      if (isPrivateXattr(name)) { this.#up(path); this.#existing(path); fail('EOPNOTSUPP', path); }
-      this.#metadata(path).setxattr(path, name, value);
+      const up = this.#up(path);
+      const { stat } = this.#existing(path);
+      if (isPrivateXattr(name)) fail('EOPNOTSUPP', path);
+      // xattr_permission (fs/xattr.c) refuses user.* on special files before overlayfs sees the call: no copy-up.
+      if (name.startsWith('user.') && stat.type !== 'file' && stat.type !== 'dir') fail('EPERM', path);
+      ensureUpper(this.#layers(), path);
+      up.setxattr(path, name, value);
     });
   }
 

@@ -43,24 +43,34 @@ def build(root, entries):
             os.mknod(p, stat.S_IFCHR, os.makedev(0, 0))
         elif kind == 'opaque':
             os.setxattr(p, 'trusted.overlay.opaque', b'y')
+        elif kind == 'xattr':
+            os.setxattr(p, e[2], e[3].encode(), follow_symlinks=False)
+        elif kind == 'chardev':
+            os.mknod(p, stat.S_IFCHR | 0o666, os.makedev(e[2], e[3]))
+        elif kind == 'fifo':
+            os.mkfifo(p, 0o644)
     for dirpath, dirnames, filenames in os.walk(root, topdown=False):
         for n in dirnames + filenames:
             os.utime(os.path.join(dirpath, n), ns=(LAYER_NS, LAYER_NS), follow_symlinks=False)
 
 
+def opened(path, flags, mode=0o644, then=None):
+    """open(2), optionally do something with the fd, and always close it (a leaked fd keeps the mount busy)."""
+    fd = os.open(path, flags | os.O_NOFOLLOW, mode)
+    try:
+        if then:
+            then(fd)
+    finally:
+        os.close(fd)
+
+
 def run(m, op):
     k, a = op[0], m + op[1] if op[0] != 'symlink' else op[1]
-    nofollow = os.O_NOFOLLOW
-    if k == 'write':
-        fd = os.open(a, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | nofollow, 0o644); os.write(fd, op[2].encode()); os.close(fd)
-    elif k == 'append':
-        fd = os.open(a, os.O_WRONLY | os.O_CREAT | os.O_APPEND | nofollow, 0o644); os.write(fd, op[2].encode()); os.close(fd)
-    elif k == 'excl':
-        os.close(os.open(a, os.O_WRONLY | os.O_CREAT | os.O_EXCL | nofollow, 0o640))
-    elif k == 'open_w':
-        os.close(os.open(a, os.O_WRONLY | nofollow))
-    elif k == 'truncate':
-        fd = os.open(a, os.O_WRONLY | nofollow); os.ftruncate(fd, op[2]); os.close(fd)
+    if k == 'write': opened(a, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, then=lambda fd: os.write(fd, op[2].encode()))
+    elif k == 'append': opened(a, os.O_WRONLY | os.O_CREAT | os.O_APPEND, then=lambda fd: os.write(fd, op[2].encode()))
+    elif k == 'excl': opened(a, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o640)
+    elif k == 'open_w': opened(a, os.O_WRONLY)
+    elif k == 'truncate': opened(a, os.O_WRONLY, then=lambda fd: os.ftruncate(fd, op[2]))
     elif k == 'unlink': os.unlink(a)
     elif k == 'rmdir': os.rmdir(a)
     elif k == 'mkdir': os.mkdir(a, op[2])

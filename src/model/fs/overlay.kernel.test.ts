@@ -58,6 +58,9 @@ function build(fs: FileSystem, entries: LayerEntry[]): void {
     else if (kind === 'link') fs.link(a as string, p);
     else if (kind === 'whiteout') fs.mknod(p, 'chardev', [0, 0], 0);
     else if (kind === 'opaque') fs.setxattr(p, 'trusted.overlay.opaque', 'y');
+    else if (kind === 'xattr') fs.setxattr(p, a as string, b as string);
+    else if (kind === 'chardev') fs.mknod(p, 'chardev', [a as number, b as number], 0o666);
+    else if (kind === 'fifo') fs.mknod(p, 'fifo', [0, 0], 0o644);
   }
 }
 
@@ -150,14 +153,18 @@ function randomCase(rng: Rng, nops: number): Case {
       if (made.has(p) || !dirOk(p.slice(0, p.lastIndexOf('/')))) continue;
       const r = rng.next();
       const files = [...made].filter(([, k]) => k === 'file').map(([f]) => f);
-      if (r < 0.35) entries.push(['file', p, `L${l}${p}`, [0o644, 0o644, 0o600, 0o4755, 0o2755][rng.int(5)], rng.next() < 0.2 ? 1000 : 0]);
+      if (r < 0.35) {
+        entries.push(['file', p, `L${l}${p}`, [0o644, 0o644, 0o600, 0o4755, 0o2755][rng.int(5)], rng.next() < 0.2 ? 1000 : 0]);
+        if (rng.next() < 0.2) entries.push(['xattr', p, 'user.layer', `L${l}`]);
+      } else if (r < 0.4) entries.push(rng.next() < 0.5 ? ['chardev', p, 1, 3] : ['fifo', p]);
       else if (r < 0.6) entries.push(['dir', p, 0o755]);
       else if (r < 0.7) entries.push(['symlink', p, NAMES[rng.int(3)]]);
       else if (r < 0.8 && l > 0) entries.push(['whiteout', p]);
       else if (r < 0.9 && l > 0) entries.push(['dir', p, 0o755], ['opaque', p]);
       else if (files.length > 0) entries.push(['link', p, files[rng.int(files.length)]]);
       else continue;
-      made.set(p, entries[entries.length - 1][0] === 'opaque' ? 'dir' : entries[entries.length - 1][0] === 'link' ? 'file' : entries[entries.length - 1][0]);
+      const last = entries[entries.length - 1][0];
+      made.set(p, last === 'opaque' ? 'dir' : last === 'link' || last === 'xattr' ? 'file' : last);
       all.add(p);
     }
     layers.unshift(entries);
@@ -200,7 +207,9 @@ function withoutSymlinkPaths(c: Case): Op[] {
     const path = (op[0] === 'symlink' ? op[2] : op[1]) as string;
     const second = op[0] === 'rename' || op[0] === 'link' ? (op[2] as string) : undefined;
     if (throughSymlink(path) || (second !== undefined && throughSymlink(second))) continue;
-    if (tryLstat(ov, path)?.type === 'symlink' && ['write', 'append', 'excl', 'open_w', 'truncate', 'chmod', 'setxattr'].includes(op[0])) continue;
+    const type = tryLstat(ov, path)?.type;
+    if (type === 'symlink' && ['write', 'append', 'excl', 'open_w', 'truncate', 'chmod'].includes(op[0])) continue;
+    if (type === 'fifo' && ['write', 'append', 'open_w', 'truncate'].includes(op[0])) continue; // open(O_WRONLY) of a fifo waits for a reader
     kept.push(op);
     try { run(ov, op); } catch { /* errors are part of the comparison later */ }
   }
