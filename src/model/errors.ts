@@ -53,7 +53,13 @@ export class SysError extends Error {
   readonly errno: number;
   readonly path: string | undefined;
   constructor(code: Errno, path?: string, detail?: string) {
+    // SysErrors are control flow (ENOENT during a PATH search...), thrown thousands of times: capturing a
+    // stack trace for each was the model's largest cost. V8 reads Error.stackTraceLimit at construction.
+    const E = Error as { stackTraceLimit?: number };
+    const limit = E.stackTraceLimit;
+    E.stackTraceLimit = 0;
     super(detail ?? ERRNO[code][1]);
+    E.stackTraceLimit = limit;
     this.name = 'SysError';
     this.code = code;
     this.errno = ERRNO[code][0];

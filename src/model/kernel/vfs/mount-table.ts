@@ -52,21 +52,57 @@ export class MountTable {
    * covers it, as the old root does after pivot_root(".", ".").
    */
   find(p: string): Mount {
+    const byPoint = this.#index();
     const cands: Array<{ m: Mount; i: number }> = [];
-    this.mounts.forEach((m, i) => { if (isWithin(m.point, p)) cands.push({ m, i }); });
+    // Candidate mount points are "/" and every prefix of p: a few map lookups instead of a scan.
+    const push = (point: string): void => {
+      for (const i of byPoint.get(point) ?? []) cands.push({ m: this.mounts[i], i });
+    };
+    push('/');
+    for (let j = p.indexOf('/', 1); ; j = p.indexOf('/', j + 1)) {
+      const prefix = j < 0 ? p : p.slice(0, j);
+      if (prefix !== '/' && prefix !== '') push(prefix);
+      if (j < 0) break;
+    }
     let best: Mount | undefined;
+    let bestI = -1;
     for (const { m, i } of cands) {
       const covered = cands.some((y) => y.i > i && !this.isAncestor(y.m, m));
       if (covered) continue;
-      if (!best || m.point.length >= best.point.length) best = m;
+      if (!best || m.point.length > best.point.length || (m.point.length === best.point.length && i > bestI)) {
+        best = m;
+        bestI = i;
+      }
     }
     if (!best) throw new Error(`no mount covers ${p}`);
     return best;
   }
 
+  #indexed: Mount[] | undefined;
+  #indexedLength = -1;
+  #byPoint = new Map<string, number[]>();
+  #byId = new Map<number, Mount>();
+
+  /** Mount indices by point, rebuilt when the list changes (add, detach, pivot_root replace the array or its length). */
+  #index(): Map<string, number[]> {
+    if (this.#indexed === this.mounts && this.#indexedLength === this.mounts.length) return this.#byPoint;
+    this.#byPoint = new Map();
+    this.#byId = new Map(this.mounts.map((m) => [m.id, m]));
+    this.mounts.forEach((m, i) => {
+      const l = this.#byPoint.get(m.point);
+      if (l) l.push(i);
+      else this.#byPoint.set(m.point, [i]);
+    });
+    this.#indexed = this.mounts;
+    this.#indexedLength = this.mounts.length;
+    return this.#byPoint;
+  }
+
   /** Is `a` a parent (transitively) of `m`? */
   isAncestor(a: Mount, m: Mount): boolean {
-    const byId = new Map(this.mounts.map((x) => [x.id, x]));
+    if (m.parentId === a.id) return true;
+    this.#index();
+    const byId = this.#byId;
     for (let x = byId.get(m.parentId), n = 0; x && n < 64; x = byId.get(x.parentId), n++) {
       if (x === a) return true;
       if (x.parentId === x.id) break;
