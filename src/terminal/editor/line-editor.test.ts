@@ -152,6 +152,28 @@ describe('completion (readline "Completing")', () => {
     expect(editor.line).toBe(line);
   });
 
+  it.each([
+    { answer: 'y', listed: true },
+    { answer: ' ', listed: true },
+    { answer: 'n', listed: false },
+    { answer: '\x7f', listed: false },
+  ])('over 100 candidates asks first; "$answer" lists: $listed', async ({ answer, listed }) => {
+    const names = Array.from({ length: 150 }, (_, i) => `prog${String(i).padStart(3, '0')}`);
+    const screen = new HeadlessScreen(40, 100);
+    const editor = new LineEditor({ columns: 40 });
+    const write = async (effects: EditorEffect[]) => { for (const e of effects) if (e.kind === 'write') await screen.write(e.text); };
+    await screen.write(editor.start('$ '));
+    await write(editor.feed('ls pr\t').effects);
+    await write(editor.completion({ from: 3, candidates: names }));
+    await write(editor.feed('\t').effects);
+    await write(editor.completion({ from: 3, candidates: names }));
+    expect(screen.lines().at(-1)).toBe('Display all 150 possibilities? (y or n)');
+    await write(editor.feed(answer + 'x').effects);
+    const lines = screen.lines();
+    expect(lines.at(-1)).toBe('$ ls progx');
+    expect(lines.some((l) => l.startsWith('prog000'))).toBe(listed);
+  });
+
   it('asks with the cursor as a UTF-16 index', () => {
     const { asked } = complete(`🐳 ab${LEFT}\t`, 0, []);
     expect(asked).toEqual({ kind: 'complete', line: '🐳 ab', cursor: 4 });

@@ -16,6 +16,9 @@ import { LineView } from './line-view.ts';
 import { backwardBigWord, backwardWord, forwardWord } from './words.ts';
 import { HistorySearch } from './history-search.ts';
 
+/** Past this many candidates, readline asks before listing them (its completion-query-items default). */
+export const COMPLETION_QUERY_ITEMS = 100;
+
 /** One terminal's line editor: start(prompt), feed(keys), completion(answer). */
 export class LineEditor {
   #prompt = '';
@@ -24,6 +27,8 @@ export class LineEditor {
   #cursor = 0;
   #active = false;
   #completing = false;
+  /** Candidates waiting for the reader's y/n to "Display all N possibilities?". */
+  #asking: readonly string[] | null = null;
   /** Whether the last key, and the one before it, were Tab: readline lists ambiguous candidates on a Tab that follows a Tab. */
   #lastWasTab = false;
   #tabAfterTab = false;
@@ -87,6 +92,7 @@ export class LineEditor {
   start(prompt: string, startCol = 0): string {
     this.#lastWasTab = false;
     this.#tabAfterTab = false;
+    this.#asking = null;
     this.#prompt = prompt;
     this.#promptChars = [...stripAnsi(prompt)];
     this.#chars = [];
@@ -107,6 +113,10 @@ export class LineEditor {
     let out = '';
     let i = 0;
     while (i < keys.length && this.#active && !this.#completing) {
+      if (this.#asking) {
+        out += this.#answer(keys[i++]);
+        continue;
+      }
       if (this.#inserts(keys[i])) {
         const run: string[] = [];
         for (; i < keys.length && this.#inserts(keys[i]); i++) run.push(keys[i] === '\t' ? ' ' : keys[i]);
@@ -146,7 +156,20 @@ export class LineEditor {
     const decision = decideCompletion(answer.candidates, word, this.#tabAfterTab);
     if (decision.kind === 'bell') return [decision];
     if (decision.kind === 'insert') return [{ kind: 'write', text: this.#replace(start, decision.text) }];
+    if (decision.candidates.length > COMPLETION_QUERY_ITEMS) {
+      // readline's completion-query-items: ask before flooding the screen.
+      this.#asking = decision.candidates;
+      return [{ kind: 'write', text: this.#view.below(`\r\nDisplay all ${decision.candidates.length} possibilities? (y or n)`, false) }];
+    }
     return [{ kind: 'write', text: this.interject(formatCandidates(decision.candidates, this.#view.columns)) }];
+  }
+
+  /** The key answering "Display all N possibilities?": y or space lists them, anything else declines; then the line again. */
+  #answer(key: string): string {
+    const candidates = this.#asking ?? [];
+    this.#asking = null;
+    const list = key === 'y' || key === 'Y' || key === ' ' ? formatCandidates(candidates, this.#view.columns) : '';
+    return this.#view.fresh('\r\n' + list);
   }
 
   /** Print whole lines (each ending in CRLF) below the line being edited, then draw the prompt and line again under them. */

@@ -82,6 +82,12 @@ export class LineView {
     return thenDraw ? out + this.#draw() : out;
   }
 
+  /** Write `text` where the cursor is (it ends at the start of a row), then draw the prompt and line after it. */
+  fresh(text: string): string {
+    this.#origin = { row: 0, col: 0 };
+    return text + this.#draw();
+  }
+
   /** Raw cell after the prompt and the first `n` characters (col may equal the width: pending wrap). */
   #rawAt(n: number): Cell {
     const afterPrompt = advance(this.#origin, this.#model.promptChars(), this.#columns);
