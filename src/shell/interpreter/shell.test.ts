@@ -138,6 +138,13 @@ describe('jobs', () => {
     const r = await sh('echo bg > /tmp/o & wait $!; echo $?; cat /tmp/o');
     expect(r.out).toMatch(/^\[1\] \d+\n0\nbg\n/);
   });
+  it.each([
+    ['sleep 9 &', ['bash', 'ps', 'sleep']],
+    ['sleep 9 & sleep 9 &', ['bash', 'ps', 'sleep', 'sleep']],
+  ])('`%s`: the forked child execs a simple command in place, one process per job (counts at pids.max)', async (jobs, comms) => {
+    const r = await sh(`${jobs}\nps -o comm --no-headers`);
+    expect(r.out.split('\n').filter((l) => l && !l.startsWith('[')).sort()).toEqual(comms);
+  });
   it('`jobs` lists a finished job as Done', async () => {
     const r = await sh('true &\nwait\njobs');
     expect(r.out).toMatch(/^\[1\] \d+\n$/);
