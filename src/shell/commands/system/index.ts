@@ -17,5 +17,6 @@ import { ip } from './ip.ts';
 import { top } from './top.ts';
 import { capsh, nproc, pivotRoot, reboot, uptime } from './tools.ts';
 import { stress } from './stress.ts';
+import { ss } from './ss.ts';
 
-export const commands: Command[] = [ps, kill, sleep, id, whoami, uname, hostname, mount, umount, df, free, unshare, nsenter, chroot, lsns, dmesg, sysctl, ip, top, nproc, uptime, reboot, pivotRoot, capsh, stress];
+export const commands: Command[] = [ps, kill, sleep, id, whoami, uname, hostname, mount, umount, df, free, unshare, nsenter, chroot, lsns, dmesg, sysctl, ip, top, nproc, uptime, reboot, pivotRoot, capsh, stress, ss];

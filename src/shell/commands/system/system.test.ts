@@ -36,6 +36,7 @@ describe('exact outputs', () => {
     ['ip link add v0 type veth peer name v1 && ip link add v0 type veth peer name v2', 'RTNETLINK answers: File exists\n'],
     ['ip netns add red && ip netns && ip netns exec red ip -br a', 'red\nlo               DOWN           \n'],
     ['unshare --user --pid --fork --mount-proc true; echo $?', '0\n'],
+    ['unshare --net ss -ltn', 'State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n'],
     ['sleep', "sleep: missing operand\nTry 'sleep --help' for more information.\n"],
     ['sleep 1x', "sleep: invalid time interval '1x'\nTry 'sleep --help' for more information.\n"],
     ['chroot /nope true', "chroot: cannot change root directory to '/nope': No such file or directory\n"],
@@ -93,5 +94,15 @@ describe('stress(1) under cgroup limits (facts §6.2, §6.3)', () => {
       /^usage_usec 5000000\nuser_usec 4500000\nsystem_usec 500000\nnr_periods 100\nnr_throttled 100\nthrottled_usec 7500000\n/],
   ])('%s', async (_n, script, want) => {
     expect((await run(setup + script)).out).toMatch(want);
+  });
+});
+
+describe('ss -ltn shows the port space of the caller\'s network namespace (claim port-conflict)', () => {
+  it('a listener on the host and one in a new netns on the same port', async () => {
+    const h = systemHost();
+    h.login.spawn({ argv: ['server'] }).listen(4000);
+    h.login.spawn({ argv: ['server'], newNamespaces: ['net'] }).listen(4000);
+    const r = await h.sh('ss -ltn');
+    expect(r.out).toBe('State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\nLISTEN 0      4096         0.0.0.0:4000      0.0.0.0:*          \n');
   });
 });
