@@ -257,6 +257,10 @@ describe('overlayfs details', () => {
     expect(ov.readdir('/etc')).toEqual(['conf.d', 'motd', 'new', 'passwd']);
     expect(ov.lstat('/etc/motd').size).toBe(7);
   });
+  it.each([['etc/passwd'], ['/etc//passwd'], ['/etc/./passwd'], ['/bin/../etc/passwd']])('a non-canonical path %j is read as /etc/passwd (no runaway recursion)', (p) => {
+    const { ov } = overlayRig([bottom]);
+    expect(toText(ov.read(p))).toBe('root:x:0:0\n');
+  });
   it('usage() is the upper dir only, the lowers shared', () => {
     const { ov } = overlayRig([bottom]);
     const empty = ov.usage();

@@ -7,7 +7,7 @@
  * dirs do), so the same rules apply at every level.
  */
 import { fail } from '../errors.ts';
-import { compareNames, splitParent } from './path.ts';
+import { canonical, compareNames, isCanonical, splitParent } from './path.ts';
 import type { FileSystem, Stat } from './types.ts';
 import { tryLstat } from './walk.ts';
 
@@ -106,6 +106,7 @@ export function dirState(e: Entry): DirState {
 
 /** Resolve an absolute path component by component; ENOENT/ENOTDIR as namei would. Returns the (possibly negative) last entry. */
 export function resolve(l: Layers, path: string, cache?: Map<string, Entry>): Entry {
+  if (!isCanonical(path)) return resolve(l, canonical(path), cache);
   const hit = cache?.get(path);
   if (hit) return hit;
   let e: Entry;

@@ -1,6 +1,6 @@
 // POSIX path handling: path_resolution(7), dirname(1), basename(1); expected values match Node's path.posix.
 import { describe, expect, it } from 'vitest';
-import { basename, compareNames, dirname, isWithin, join, normalize, resolvePath, splitParent, splitPath } from './path.ts';
+import { basename, canonical, compareNames, dirname, isCanonical, isWithin, join, normalize, resolvePath, splitParent, splitPath } from './path.ts';
 
 describe('normalize (path_resolution(7), lexical)', () => {
   it.each([
@@ -39,6 +39,16 @@ describe('resolvePath(cwd, p)', () => {
     ['/home/u', 'x', '/home/u/x'], ['/home/u', '/etc', '/etc'], ['/home/u', '../..', '/'],
     ['/', '.', '/'], ['/a', './b/../c/', '/a/c'],
   ])('cwd %j, %j → %j', (cwd, p, want) => expect(resolvePath(cwd, p)).toBe(want));
+});
+
+describe('isCanonical / canonical', () => {
+  it.each([
+    ['/', true, '/'], ['/a/b', true, '/a/b'], ['/a/', false, '/a'], ['/a//b', false, '/a/b'], ['a/b', false, '/a/b'],
+    ['/a/./b', false, '/a/b'], ['/a/../b', false, '/b'], ['/.hidden', true, '/.hidden'], ['/a/..b', true, '/a/..b'], ['', false, '/'],
+  ])('%j: canonical %j → %j', (p, is, want) => {
+    expect(isCanonical(p)).toBe(is);
+    expect(canonical(p)).toBe(want);
+  });
 });
 
 describe('isWithin / compareNames', () => {

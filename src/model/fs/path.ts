@@ -63,6 +63,17 @@ export function resolvePath(cwd: string, p: string): string {
   return normalize(p.startsWith('/') ? p : `${cwd}/${p}`);
 }
 
+/** Is `p` already absolute and normalized ("/", or "/a/b" without "//", ".", ".." or a trailing "/")? */
+export function isCanonical(p: string): boolean {
+  if (p === '/') return true;
+  return p.startsWith('/') && !p.endsWith('/') && !p.includes('//') && !/\/\.\.?(\/|$)/.test(p);
+}
+
+/** `p` as an absolute normalized path; a relative one is taken from "/" (what the FileSystem contract expects). */
+export function canonical(p: string): string {
+  return isCanonical(p) ? p : normalize('/' + p);
+}
+
 /** Parent and last component of an absolute normalized path: "/a/b" → ["/a", "b"]; "/" → ["/", ""]. */
 export function splitParent(p: string): [string, string] {
   if (p === '/') return ['/', ''];

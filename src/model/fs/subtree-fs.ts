@@ -7,7 +7,7 @@
  */
 import { fail } from '../errors.ts';
 import type { FileData } from './data.ts';
-import { normalize } from './path.ts';
+import { canonical, normalize } from './path.ts';
 import type { FileSystem, Stat, WriteOptions } from './types.ts';
 import { tryLstat, walk } from './walk.ts';
 
@@ -80,8 +80,9 @@ export class SubtreeFs implements FileSystem {
   }
 
   #at(path: string): string {
-    if (path === '/') return this.dir;
-    return this.dir === '/' ? path : this.dir + path;
+    const p = canonical(path);
+    if (p === '/') return this.dir;
+    return this.dir === '/' ? p : this.dir + p;
   }
 
   /** A base path for a mutation: EROFS on a read-only view; EBUSY when `path` is the view's root and `root` says it may not be. */
