@@ -14,21 +14,18 @@ import type { Timer, VirtualClock } from '../clock.ts';
 import { fail, isSysError } from '../errors.ts';
 import type { Sys } from '../kernel/types.ts';
 import type { Rng } from '../rng.ts';
-import { baseRss, exists, memAvailable, uuidFrom } from './host-util.ts';
+import { baseRss, exists, memAvailable } from './host-util.ts';
+import { basePath, configForCreate, configForDefine } from './domain-config.ts';
+import type { DefineRequest } from './domain-config.ts';
 import { bootPlan } from './boot.ts';
 import type { ConsoleLine } from './boot.ts';
 import type { CreateRequest, Domain, DomainConfig, DomainState, Guest, GuestDisk, GuestFactory, HypervisorOptions } from './domain.ts';
 import { SHUTDOWN_US, XEN_DEVICE_MODEL_BYTES } from './domain.ts';
-import { grow as growBy, qcow2Data, readImage } from './disk-image.ts';
-import { findGuestOs } from './guest-os.ts';
-import { PROFILES } from './profiles.ts';
+import { grow as growBy, readImage } from './disk-image.ts';
 import type { HostKind } from './host-kind.ts';
 import { vmmArgv } from './vmm.ts';
 
-/** libvirtd's UNIX socket (virsh's default qemu:///system URI). */
-export const LIBVIRT_SOCK = '/var/run/libvirt/libvirt-sock';
-/** libvirt's default storage pool directory. */
-export const IMAGES_DIR = '/var/lib/libvirt/images';
+export { IMAGES_DIR, LIBVIRT_SOCK } from './paths.ts';
 interface Slot {
   config: DomainConfig;
   state: DomainState;
@@ -47,7 +44,6 @@ interface Slot {
   ip: string;
 }
 
-const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
 
 /** libvirtd + KVM on a Linux host. */
 export class Hypervisor {
@@ -93,9 +89,7 @@ export class Hypervisor {
 
   /** Host path of a guest OS's base image. */
   basePath(image: string): string {
-    const os = findGuestOs(image);
-    if (!os) fail('ENOENT', image, `Cannot access storage file '${IMAGES_DIR}/${image}': No such file or directory`);
-    return `${IMAGES_DIR}/${os.image.file}`;
+    return basePath(image);
   }
 
   /** virsh list --all order: running domains by Id, then the others by name. */
@@ -113,71 +107,33 @@ export class Hypervisor {
 
   /** Create the disk image (full copy or qcow2 overlay of the base) and define the domain. */
   create(req: CreateRequest): Domain {
-    if (!NAME_RE.test(req.name)) fail('EINVAL', req.name, `invalid argument: invalid domain name '${req.name}'`);
-    if (this.#slots.has(req.name)) fail('EEXIST', req.name, `operation failed: domain '${req.name}' already exists with uuid ${this.#slots.get(req.name)?.config.uuid}`);
-    const os = findGuestOs(req.image);
-    const base = this.basePath(req.image);
-    if (!os) fail('ENOENT', req.image);
-    const profile = PROFILES[req.profile ?? os.profile];
-    if (profile.name === 'microvm' && os.family !== 'linux') fail('EINVAL', req.name, `unsupported configuration: Firecracker boots Linux guests only, not ${os.prettyName}`);
-    const clone = req.clone ?? 'full';
-    const baseData = this.#host.readFile(base);
-    const baseImg = readImage(baseData);
-    if (profile.name === 'microvm' && (clone === 'linked' || baseImg.format !== 'raw')) fail('EINVAL', req.name, 'unsupported configuration: Firecracker needs a raw disk image, not qcow2');
-    const ext = clone === 'linked' || baseImg.format === 'qcow2' ? 'qcow2' : os.image.file.split('.').pop();
-    const disk = `${IMAGES_DIR}/${req.name}.${ext}`;
-    if (exists(this.#host, disk)) fail('EEXIST', disk, `operation failed: storage volume '${req.name}.${ext}' exists already`);
-    const memoryBytes = req.memoryBytes ?? os.memoryBytes;
-    const vcpus = req.vcpus ?? os.vcpus;
-    if (!(memoryBytes > 0) || !(vcpus > 0) || vcpus > 1024) fail('EINVAL', req.name, 'invalid argument: memory and vCPU count must be positive (KVM allows up to 1024 vCPUs, facts §7.2)');
-    if (req.docker && os.family !== 'linux') fail('EINVAL', req.name, `unsupported configuration: the model installs Docker Engine in Linux guests only`);
-    const uuid = uuidFrom(this.#rng);
+    const prev = this.#slots.get(req.name);
+    if (prev) fail('EEXIST', req.name, `operation failed: domain '${req.name}' already exists with uuid ${prev.config.uuid}`);
+    const { config, data } = configForCreate(this.#host, req, this.#rng);
     // mutate last: the disk, then the definition
-    const data = clone === 'full'
-      ? baseData
-      : qcow2Data({ virtualBytes: baseImg.virtualBytes, backingFile: base, backingFormat: baseImg.format, generation: uuid });
-    this.#host.writeFile(disk, data, { exclusive: true, mode: 0o600 });
-    const config: DomainConfig = { name: req.name, uuid, os, profile, memoryBytes, vcpus, disk, clone, docker: req.docker ?? false };
-    this.#slots.set(req.name, {
-      config, state: 'shut off', id: undefined, startedUs: undefined, plan: undefined, booted: false, vmm: undefined,
-      reservedBytes: 0, charged: 0, guest: undefined, disk: undefined, syncedBytes: 0, timers: [], ip: `192.168.122.${this.#nextIp++}`,
-    });
+    this.#host.writeFile(config.disk, data, { exclusive: true, mode: 0o600 });
+    this.#slots.set(req.name, this.#newSlot(config));
     return this.domain(req.name);
   }
 
   /**
-   * virsh define: (re)define a QEMU/KVM domain on an existing disk image. The
-   * guest OS is the one whose base image ends the disk's backing chain (or is
-   * the disk). Redefining a shut-off domain replaces its memory and vCPUs.
+   * virsh define: (re)define a QEMU/KVM domain on an existing disk image.
+   * Redefining a shut-off domain replaces its memory and vCPUs.
    */
-  define(req: { name: string; uuid?: string; memoryBytes: number; vcpus: number; disk: string }): Domain {
-    if (!NAME_RE.test(req.name)) fail('EINVAL', req.name, `invalid argument: invalid domain name '${req.name}'`);
-    if (!(req.memoryBytes > 0) || !(req.vcpus > 0) || req.vcpus > 1024) fail('EINVAL', req.name, 'invalid argument: memory and vCPU count must be positive (KVM allows up to 1024 vCPUs, facts §7.2)');
-    if (!exists(this.#host, req.disk)) fail('ENOENT', req.disk, `Cannot access storage file '${req.disk}': No such file or directory`);
-    let path = req.disk;
-    let img = readImage(this.#host.readFile(path));
-    const linked = img.backingFile !== undefined;
-    for (let depth = 0; img.backingFile !== undefined && depth < 16; depth++) {
-      path = img.backingFile.startsWith('/') ? img.backingFile : `${path.slice(0, path.lastIndexOf('/') + 1)}${img.backingFile}`;
-      img = readImage(this.#host.readFile(path));
-    }
-    const file = path.slice(path.lastIndexOf('/') + 1);
+  define(req: DefineRequest): Domain {
     const prev = this.#slots.get(req.name);
-    const os = findGuestOs(file) ?? prev?.config.os;
-    if (!os) fail('EINVAL', req.name, `unsupported configuration: the model cannot tell which guest OS is on '${req.disk}'`);
+    const config = configForDefine(this.#host, req, prev?.config, this.#rng);
     if (prev && prev.state !== 'shut off') fail('EINVAL', req.name, 'Requested operation is not valid: domain is running (the model applies a new definition only to a shut-off domain)');
-    const config: DomainConfig = {
-      name: req.name, uuid: req.uuid ?? prev?.config.uuid ?? uuidFrom(this.#rng), os, profile: PROFILES.full, memoryBytes: req.memoryBytes,
-      vcpus: req.vcpus, disk: req.disk, clone: linked ? 'linked' : 'full', docker: prev?.config.docker ?? false,
-    };
     if (prev) prev.config = config;
-    else {
-      this.#slots.set(req.name, {
-        config, state: 'shut off', id: undefined, startedUs: undefined, plan: undefined, booted: false, vmm: undefined,
-        reservedBytes: 0, charged: 0, guest: undefined, disk: undefined, syncedBytes: 0, timers: [], ip: `192.168.122.${this.#nextIp++}`,
-      });
-    }
+    else this.#slots.set(req.name, this.#newSlot(config));
     return this.domain(req.name);
+  }
+
+  #newSlot(config: DomainConfig): Slot {
+    return {
+      config, state: 'shut off', id: undefined, startedUs: undefined, plan: undefined, booted: false, vmm: undefined,
+      reservedBytes: 0, charged: 0, guest: undefined, disk: undefined, syncedBytes: 0, timers: [], ip: `192.168.122.${this.#nextIp++}`,
+    };
   }
 
   /**
