@@ -36,6 +36,7 @@ function readContext(ctx: CommandContext, root: string): ContextFile[] {
   return out;
 }
 
+/** docker build: the context read through the client's own system calls, the classic builder's output (cli/command/image/build.go). */
 export const build: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [

@@ -14,6 +14,7 @@ import { parseFlags } from './args.ts';
 import { attachIo, fail, interactOf, requireArgs, shellRunner, type Sub } from './cli.ts';
 import { bytesSize } from './system.ts';
 
+/** docker exec: a new process in a running container (runc exec). */
 export const exec: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [
@@ -62,6 +63,7 @@ function cputime(us: number): string {
   return `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** docker top: the container's processes with host PIDs, ps -ef columns (tabwriter minwidth 20). */
 export const top: Sub = async (ctx, d, args) => {
   try {
     requireArgs(args, 1, 'top', 'CONTAINER [ps OPTIONS]');
@@ -75,6 +77,7 @@ export const top: Sub = async (ctx, d, args) => {
   }
 };
 
+/** docker port: published ports, "8000/tcp -> 0.0.0.0:8080" and the [::] twin. */
 export const port: Sub = async (ctx, d, args) => {
   try {
     requireArgs(args, 1, 'port', 'CONTAINER [PRIVATE_PORT[/PROTO]]', 2);
@@ -110,6 +113,7 @@ function readCg(d: Daemon, id: string, file: string): string {
   }
 }
 
+/** docker stats: one sample from the container's cgroup v2 files (as with --no-stream). */
 export const stats: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [{ name: 'no-stream', kind: 'bool' }, { name: 'all', short: 'a', kind: 'bool' }, { name: 'no-trunc', kind: 'bool' }, { name: 'format', kind: 'string' }]);
@@ -136,4 +140,4 @@ export const stats: Sub = async (ctx, d, args) => {
   }
 };
 
-export type { CommandContext };
+

@@ -5,4 +5,5 @@ import { network, volume } from './net.ts';
 import { build } from './build.ts';
 import { load, save } from './save.ts';
 
+/** The subcommand table of this file's siblings, merged by docker.ts. */
 export const EXTRA: Record<string, Sub> = { exec, top, port, stats, network, volume, build, save, load };

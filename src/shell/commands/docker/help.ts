@@ -1,6 +1,7 @@
 /** `docker SUBCOMMAND --help`: the usage line and summary docker/cli prints (options abridged to the ones the model has). */
 const H = (usage: string, what: string, opts = ''): string => `\nUsage:  docker ${usage}\n\n${what}\n${opts ? `\nOptions:\n${opts}` : ''}`;
 
+/** Usage text per subcommand, printed for `docker SUB --help`. */
 export const SUB_HELP: Readonly<Record<string, string>> = {
   run: H('run [OPTIONS] IMAGE [COMMAND] [ARG...]', 'Create and run a new container from an image', `      --cap-add list          Add Linux capabilities
       --cap-drop list         Drop Linux capabilities

@@ -41,6 +41,7 @@ export function imageInspect(_d: Daemon, img: ImageInfo): Record<string, unknown
   };
 }
 
+/** docker images: REPOSITORY TAG IMAGE ID CREATED SIZE, one row per tag, newest first. */
 export const images: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [{ name: 'all', short: 'a', kind: 'bool' }, { name: 'quiet', short: 'q', kind: 'bool' }, { name: 'no-trunc', kind: 'bool' }, { name: 'format', kind: 'string' }, { name: 'digests', kind: 'bool' }]);
@@ -77,6 +78,7 @@ export const images: Sub = async (ctx, d, args) => {
   }
 };
 
+/** docker history: one row per history entry, <missing> below the image, CREATED BY cut to 45. */
 export const history: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [{ name: 'no-trunc', kind: 'bool' }, { name: 'quiet', short: 'q', kind: 'bool' }, { name: 'human', short: 'H', kind: 'bool' }, { name: 'format', kind: 'string' }]);
@@ -114,6 +116,7 @@ export const history: Sub = async (ctx, d, args) => {
   }
 };
 
+/** docker rmi: Untagged:/Deleted: lines, conflicts from the image store. */
 export const rmi: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [{ name: 'force', short: 'f', kind: 'bool' }, { name: 'no-prune', kind: 'bool' }]);
@@ -133,6 +136,7 @@ export const rmi: Sub = async (ctx, d, args) => {
   }
 };
 
+/** docker tag SOURCE TARGET. */
 export const tag: Sub = async (ctx, d, args) => {
   try {
     requireArgs(args, 2, 'tag', 'SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', 2);

@@ -5,6 +5,7 @@ import { docker } from './docker.ts';
 import { IMAGE_PROGRAMS } from './image-programs.ts';
 import { completeDocker } from './complete.ts';
 
+/** Programs this folder registers: the docker client and the built-in images' programs. */
 export const commands: Command[] = [docker, ...IMAGE_PROGRAMS];
 
 // completion.ts imports the command registry, which imports this file: register once the module graph has finished evaluating.

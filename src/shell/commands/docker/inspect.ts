@@ -33,6 +33,7 @@ export function inspectOf(forced?: 'image' | 'container'): Sub {
   return (ctx, d, args) => inspect(ctx, d, forced ? ['--type', forced, ...args] : args);
 }
 
+/** docker inspect: JSON array (4-space indent) or one -f template per object. */
 export const inspect: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [{ name: 'format', short: 'f', kind: 'string' }, { name: 'type', kind: 'string' }, { name: 'size', short: 's', kind: 'bool' }]);
@@ -70,6 +71,7 @@ export const inspect: Sub = async (ctx, d, args) => {
   }
 };
 
+/** docker diff: the RW layer's changes, A/C/D sorted by path. */
 export const diff: Sub = async (ctx, d, args) => {
   try {
     requireArgs(args, 1, 'diff', 'CONTAINER', 1);
@@ -82,6 +84,7 @@ export const diff: Sub = async (ctx, d, args) => {
   }
 };
 
+/** docker commit: the RW layer becomes an image layer; prints the new image ID. */
 export const commit: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [
@@ -125,6 +128,7 @@ export function commitContainer(d: Daemon, ref: string, repoTag: string | undefi
   return img.id;
 }
 
+/** docker logs: the json-file log, stdout and stderr on their own streams; -f waits for the end. */
 export const logs: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [{ name: 'follow', short: 'f', kind: 'bool' }, { name: 'tail', short: 'n', kind: 'string' }, { name: 'timestamps', short: 't', kind: 'bool' }]);

@@ -33,6 +33,7 @@ export function parseSignal(s: string): Signal {
   throw new UsageError(`invalid signal: ${s}`);
 }
 
+/** docker start [-a]: start created or exited containers. */
 export const start: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [{ name: 'attach', short: 'a', kind: 'bool' }, { name: 'interactive', short: 'i', kind: 'bool' }]);
@@ -57,6 +58,7 @@ function timeoutOf(p: ReturnType<typeof parseFlags>): number {
   return t === undefined ? 10 : Number(t);
 }
 
+/** docker stop: SIGTERM, SIGKILL after -t seconds (default 10). */
 export const stop: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [{ name: 'time', short: 't', kind: 'string' }, { name: 'timeout', kind: 'string' }, { name: 'signal', short: 's', kind: 'string' }]);
@@ -70,6 +72,7 @@ export const stop: Sub = async (ctx, d, args) => {
   }
 };
 
+/** docker restart: stop then start. */
 export const restart: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [{ name: 'time', short: 't', kind: 'string' }, { name: 'timeout', kind: 'string' }]);
@@ -83,6 +86,7 @@ export const restart: Sub = async (ctx, d, args) => {
   }
 };
 
+/** docker kill [-s SIG]: signal PID 1 (default SIGKILL). */
 export const kill: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [{ name: 'signal', short: 's', kind: 'string' }]);
@@ -100,11 +104,13 @@ export const kill: Sub = async (ctx, d, args) => {
   }
 };
 
+/** docker pause: freeze the container's cgroup. */
 export const pause: Sub = async (ctx, d, args) => {
   requireArgsSafe(args, 'pause');
   return each(ctx, 'pause', args, async (ref) => (d.pause(ref), true));
 };
 
+/** docker unpause: thaw the container's cgroup. */
 export const unpause: Sub = async (ctx, d, args) => {
   requireArgsSafe(args, 'unpause');
   return each(ctx, 'unpause', args, async (ref) => (d.unpause(ref), true));
@@ -114,6 +120,7 @@ function requireArgsSafe(args: readonly string[], cmd: string): void {
   if (args.length === 0) throw new UsageError(`docker: 'docker ${cmd}' requires at least 1 argument\n\nUsage:  docker ${cmd} CONTAINER [CONTAINER...]\n\nSee 'docker ${cmd} --help' for more information`);
 }
 
+/** docker rm [-f]: remove containers (running ones only with -f). */
 export const rm: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [{ name: 'force', short: 'f', kind: 'bool' }, { name: 'volumes', short: 'v', kind: 'bool' }, { name: 'link', short: 'l', kind: 'bool' }]);
@@ -127,6 +134,7 @@ export const rm: Sub = async (ctx, d, args) => {
   }
 };
 
+/** docker rename OLD NEW. */
 export const rename: Sub = async (ctx, d, args) => {
   try {
     requireArgs(args, 2, 'rename', 'CONTAINER NEW_NAME', 2);
@@ -137,6 +145,7 @@ export const rename: Sub = async (ctx, d, args) => {
   }
 };
 
+/** docker wait: print each container's exit status when it ends. */
 export const wait: Sub = async (ctx, d, args) => {
   try {
     requireArgs(args, 1, 'wait', 'CONTAINER [CONTAINER...]');
@@ -149,4 +158,4 @@ export const wait: Sub = async (ctx, d, args) => {
   }
 };
 
-export type { Daemon };
+

@@ -9,6 +9,7 @@ import { ApiError } from '../../../model/engine/types.ts';
 import { parseFlags } from './args.ts';
 import { fail, requireArgs, type Sub } from './cli.ts';
 
+/** docker network ls|create|rm|inspect. */
 export const network: Sub = async (ctx, d, args) => {
   const [sub, ...rest] = args;
   try {
@@ -72,6 +73,7 @@ export const network: Sub = async (ctx, d, args) => {
   }
 };
 
+/** docker volume ls|create|rm|inspect. */
 export const volume: Sub = async (ctx, d, args) => {
   const [sub, ...rest] = args;
   try {

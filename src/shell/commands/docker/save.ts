@@ -7,6 +7,7 @@
 import { parseFlags } from './args.ts';
 import { fail, requireArgs, UsageError, type Sub } from './cli.ts';
 
+/** docker save -o FILE IMAGE...: an OCI image layout archive. */
 export const save: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [{ name: 'output', short: 'o', kind: 'string' }, { name: 'platform', kind: 'string' }]);
@@ -23,6 +24,7 @@ export const save: Sub = async (ctx, d, args) => {
   }
 };
 
+/** docker load -i FILE: images from an archive. */
 export const load: Sub = async (ctx, d, args) => {
   try {
     const p = parseFlags(args, [{ name: 'input', short: 'i', kind: 'string' }, { name: 'quiet', short: 'q', kind: 'bool' }]);
