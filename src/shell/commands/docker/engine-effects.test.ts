@@ -69,6 +69,28 @@ describe('engine effects', () => {
     expect(r.out).toBe('st=137\n137 true\n');
   });
 
+  it('the OOM killer picks the biggest process of the cgroup: python3 under sh, not sh (facts §6.2)', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker pull -q shop/app:1.0 >/dev/null; docker run --rm -m 16m shop/app:1.0 sh -c "python3 server.py; echo exit \\$?; cat /sys/fs/cgroup/memory.events"');
+    expect(r.out).toMatch(/^exit 137\nlow 0\nhigh 0\nmax \d+\noom 1\noom_kill 1\n/);
+    expect(r.err).toBe('Killed\n');
+  });
+
+  it.each([
+    ['two containers listen on the same port, each in its own network namespace (facts §5.4)',
+      'docker pull -q shop/app:1.0 >/dev/null; docker run -d --name w1 shop/app:1.0 python3 -m http.server 4000 >/dev/null; docker run -d --name w2 shop/app:1.0 python3 -m http.server 4000 >/dev/null; docker logs w2; docker inspect -f "{{.State.Running}}" w1 w2',
+      'Serving HTTP on :: port 4000 (http://[::]:4000/) ...\ntrue\ntrue\n', ''],
+    ['two servers on one port in the same namespace: EADDRINUSE (bind(2))',
+      'docker pull -q shop/app:1.0 >/dev/null; docker run --rm shop/app:1.0 sh -c "python3 -m http.server 4000 & sleep 1; python3 -m http.server 4000; echo st=\\$?"',
+      'Serving HTTP on :: port 4000 (http://[::]:4000/) ...\nst=1\n', 'Traceback (most recent call last):\n  ...\nOSError: [Errno 98] Address already in use\n'],
+  ])('python3 -m http.server: %s', async (_n, script, out, err) => {
+    const r = await dockerHost().sh(script);
+    expect(r.out).toBe(out);
+    // a background server the container's end kills may add a line after the error
+    if (err) expect(r.err.startsWith(err)).toBe(true);
+    else expect(r.err).toBe('');
+  });
+
   it('--pids-limit makes fork fail with EAGAIN inside (facts §6.4)', async () => {
     const h = dockerHost();
     const r = await h.sh('docker run --pids-limit 3 alpine sh -c "sleep 5 & sleep 5 & sleep 5 & wait"; echo "st=$?"');

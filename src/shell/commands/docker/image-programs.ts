@@ -29,6 +29,51 @@ async function serveForever(ctx: CommandContext, caught: readonly ('SIGTERM' | '
   }
 }
 
+/** Touch `bytes` of memory 1 MiB at a time, as a program faulting its pages in does, so an OOM kill lands on the biggest process (facts §6.2). */
+function touch(ctx: CommandContext, bytes: number): void {
+  for (let done = 0; done < bytes && !ctx.sys.pendingSignal(); done += 1024 * 1024) ctx.sys.allocate(Math.min(1024 * 1024, bytes - done));
+}
+
+/**
+ * `python3 -m http.server [PORT] [--bind ADDR]` (Lib/http/server.py): binds all
+ * interfaces dual-stack ("::") by default and prints "Serving HTTP on …". A
+ * port taken in this network namespace ends it with the traceback's last line,
+ * OSError errno 98 (the frames above it are left out), status 1.
+ */
+async function httpServer(ctx: CommandContext, args: readonly string[]): Promise<number> {
+  let port = 8000;
+  let bind = '';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--bind' || a === '-b') bind = args[++i] ?? '';
+    else if (a.startsWith('--bind=')) bind = a.slice(7);
+    else if (/^\d+$/.test(a)) port = Number(a);
+    else if (a === '-d' || a === '--directory') i++;
+    else {
+      ctx.stderr.write(`usage: server.py [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]\nserver.py: error: argument port: invalid int value: '${a}'\n`);
+      return 2;
+    }
+  }
+  const host = bind === '' ? '::' : bind;
+  touch(ctx, 12 * 1024 * 1024);
+  if (ctx.sys.pendingSignal()) return 137;
+  try {
+    ctx.sys.listen(port, host);
+  } catch (e) {
+    if (isSysError(e, 'EADDRINUSE')) {
+      ctx.stderr.write('Traceback (most recent call last):\n  ...\nOSError: [Errno 98] Address already in use\n');
+      return 1;
+    }
+    throw e;
+  }
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  ctx.stdout.write(`Serving HTTP on ${host} port ${port} (http://${urlHost}:${port}/) ...\n`);
+  // KeyboardInterrupt is caught: the module prints a line and exits 0
+  await serveForever(ctx, ['SIGINT']);
+  ctx.stdout.write('\nKeyboard interrupt received, exiting.\n');
+  return 0;
+}
+
 function listen(ctx: CommandContext, port: number, prog: string): boolean {
   try {
     ctx.sys.listen(port, '0.0.0.0');
@@ -42,10 +87,10 @@ function listen(ctx: CommandContext, port: number, prog: string): boolean {
   }
 }
 
-/** python3: `--version`, `-c 'print(...)'`, and `server.py` (serves on 8000). */
+/** python3: `--version`, `-c 'print(...)'`, `server.py` (serves on 8000) and `-m http.server [PORT]`. */
 export const python3: Command = {
   name: 'python3',
-  summary: 'Python 3.12 interpreter (model: --version, -c print(...), server.py)',
+  summary: 'Python 3.12 interpreter (model: --version, -c print(...), server.py, -m http.server)',
   help: 'usage: python3 [option] ... [-c cmd | -m mod | file | -] [arg] ...\n',
   async run(ctx) {
     const a = ctx.argv.slice(1);
@@ -53,6 +98,7 @@ export const python3: Command = {
       ctx.stdout.write('Python 3.12.3\n');
       return 0;
     }
+    if (a[0] === '-m' && a[1] === 'http.server') return httpServer(ctx, a.slice(2));
     if (a[0] === '-c') {
       const m = /^\s*print\((['"])(.*)\1\)\s*$/.exec(a[1] ?? '');
       if (m) {
@@ -72,7 +118,8 @@ export const python3: Command = {
       ctx.stderr.write(`python3: can't open file '${ctx.sys.getcwd().replace(/\/$/, '')}/${a[0]}': [Errno 2] No such file or directory\n`);
       return 2;
     }
-    ctx.sys.allocate(30 * 1024 * 1024);
+    touch(ctx, 30 * 1024 * 1024);
+    if (ctx.sys.pendingSignal()) return 137;
     if (!listen(ctx, 8000, 'python3')) return 1;
     ctx.stdout.write(" * Serving Flask app 'server'\n * Debug mode: off\n * Running on all addresses (0.0.0.0)\n * Running on http://127.0.0.1:8000\nPress CTRL+C to quit\n");
     // Python's default SIGINT handler raises KeyboardInterrupt (the server stops; exit status 130); SIGTERM has no handler
@@ -136,7 +183,7 @@ export const postgres: Command = {
   async run(ctx) {
     const ts = () => new Date(ctx.sys.realtime() / 1000).toISOString().replace('T', ' ').replace('Z', ' UTC').replace(/\.(\d{3})\d*/, '.$1');
     const log = (m: string) => ctx.stderr.write(`${ts()} [${ctx.sys.pid}] LOG:  ${m}\n`);
-    ctx.sys.allocate(24 * 1024 * 1024);
+    touch(ctx, 24 * 1024 * 1024);
     log('starting PostgreSQL 17.6 on x86_64-pc-linux-musl, compiled by gcc (Alpine 14.2.0) 14.2.0, 64-bit');
     if (!listen(ctx, 5432, 'postgres')) return 1;
     log('listening on IPv4 address "0.0.0.0", port 5432');
