@@ -10,17 +10,17 @@ import type { Rng } from '../rng.ts';
 import { fromText, toText } from '../fs/data.ts';
 import { isSysError } from '../errors.ts';
 import type { FileSystem } from '../fs/types.ts';
-import type { FileData } from '../fs/data.ts';
 import type { ImageBackend, ImageInfo, RwLayer } from './ports.ts';
 import { Networks, type Network } from './network.ts';
 import { Volumes } from './volumes.ts';
 import { randomName, VALID_NAME } from './names.ts';
-import { initialState, transition } from './state.ts';
+import { transition } from './state.ts';
 import { containerCaps, checkCaps } from './security.ts';
 import { createContainerProcess, lookPath, type TaskSpec } from './runc.ts';
 import { ApiError, type Container, type ContainerIO, type CreateOptions, type Interactor, type ProgramRunner } from './types.ts';
-import { cgroupPath, hostConfig, mergeEnv, mkdirP, normalizeRef, processEnv } from './config.ts';
+import { cgroupPath, hostConfig, normalizeRef, processEnv } from './config.ts';
 import { execInContainer, type ExecOptions } from './exec.ts';
+import { newContainer } from './create.ts';
 import { ensureBridge, plumbVeth, unplumbVeth } from './plumbing.ts';
 import { removeContainerFiles, writeContainerFiles, writeHosts, type DockerdFiles } from './files.ts';
 
@@ -143,52 +143,8 @@ export class Daemon {
     }
     const netName = host.networkMode === 'default' ? 'bridge' : host.networkMode;
     if (!this.networks.find(netName)) throw new ApiError(404, `network ${netName} not found`);
-    const ic = img.config.config ?? {};
-    const entrypoint = opts.entrypoint !== undefined ? (opts.entrypoint && opts.entrypoint.length ? [...opts.entrypoint] : null) : ic.Entrypoint ? [...ic.Entrypoint] : null;
-    const cmd = opts.cmd && opts.cmd.length ? [...opts.cmd] : opts.entrypoint !== undefined ? null : ic.Cmd ? [...ic.Cmd] : null;
-    const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
-    if (argv.length === 0) throw new ApiError(400, 'no command specified');
     const id = this.#d.rng.hex(64);
-    const env = mergeEnv(ic.Env ?? [], opts.env ?? []);
-    const c: Container = {
-      id,
-      name: name ?? this.#freeName(),
-      created: this.now(),
-      imageRef: opts.image,
-      imageId: img.id,
-      path: argv[0],
-      args: argv.slice(1),
-      config: {
-        Hostname: opts.hostname ?? id.slice(0, 12),
-        Domainname: '',
-        User: ic.User ?? '',
-        AttachStdin: !!opts.openStdin,
-        AttachStdout: true,
-        AttachStderr: true,
-        ...(ic.ExposedPorts || host.portBindings.length ? { ExposedPorts: { ...ic.ExposedPorts, ...Object.fromEntries(host.portBindings.map((p) => [`${p.containerPort}/${p.proto}`, {}])) } } : {}),
-        Tty: !!opts.tty,
-        OpenStdin: !!opts.openStdin,
-        StdinOnce: !!opts.openStdin,
-        Env: env,
-        Cmd: cmd,
-        Image: opts.image,
-        Volumes: null,
-        WorkingDir: opts.workdir ?? ic.WorkingDir ?? '',
-        Entrypoint: entrypoint,
-        OnBuild: null,
-        Labels: { ...(ic.Labels ?? {}), ...(opts.labels ?? {}) },
-      },
-      host,
-      state: initialState(),
-      restartCount: 0,
-      mountId: this.#d.rng.hex(64),
-      ip: '',
-      mac: '',
-      endpointId: '',
-      logs: [],
-      shimPid: 0,
-      proxies: [],
-    };
+    const c = newContainer(opts, img, host, { id, name: name ?? this.#freeName(), created: this.now(), mountId: this.#d.rng.hex(64) });
     for (const m of host.mounts) if (m.type === 'volume') this.volumes.create(m.source, this.now());
     const rw = this.images.prepare(id, c.mountId, img.id);
     this.#rw.set(id, rw);
