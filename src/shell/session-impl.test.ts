@@ -68,6 +68,21 @@ describe('Ctrl-C and Ctrl-D', () => {
   });
 });
 
+describe('the shell process itself', () => {
+  it('`kill -9 $$` ends the session like a killed bash', async () => {
+    const t = testSession();
+    const r = await t.run('kill -9 $$; echo not reached');
+    expect(r.result).toEqual({ kind: 'exit', status: 137 });
+    expect(r.out).toBe('Killed\n');
+  });
+
+  it("`time` reports bash's real/user/sys lines from the virtual clock", async () => {
+    const t = testSession();
+    const r = await t.run('time sleep 2');
+    expect(r.out).toBe('\nreal\t0m2.000s\nuser\t0m0.000s\nsys\t0m0.000s\n');
+  });
+});
+
 describe('nested interactive shells (ctx.interact)', () => {
   it('typing `sh` pushes a shell in a new process; `exit N` returns to the login shell with $? = N', async () => {
     const t = testSession();

@@ -13,7 +13,7 @@ import type { Stdio } from './interpreter/shell.ts';
 import type { ShellHost } from './interpreter/host.ts';
 import { MAX_JOBS_PER_LINE } from './interpreter/host.ts';
 import { OutputBudget, TerminalInput, isTerminal } from './interpreter/io.ts';
-import { ExitSignal, Interrupted, LoopSignal, OutputLimit, ReturnSignal } from './interpreter/signals.ts';
+import { ExitSignal, Interrupted, LoopSignal, OutputLimit, ReturnSignal, isFatal } from './interpreter/signals.ts';
 import { runProgram, resolveCommand } from './interpreter/exec.ts';
 import { expandPrompt, flavorOf } from './interpreter/flavor.ts';
 import { reapJobs } from './interpreter/builtins-jobs.ts';
@@ -205,6 +205,11 @@ class ShellSessionImpl implements ShellSession {
       if (e instanceof ReturnSignal) return { kind: 'done', status: (sh.status = e.status) };
       if (e instanceof LoopSignal) return { kind: 'done', status: (sh.status = 0) };
       if (e instanceof Interrupted) {
+        if (ownSignal(sh.sys)) {
+          // the shell's own process was killed (kill -9 $$, docker stop, OOM): it is gone
+          if (e.signal === 'SIGKILL') this.#opts.onOutput('Killed\n');
+          return { kind: 'exit', status: e.status };
+        }
         this.#opts.onOutput(e.signal === 'SIGINT' ? '^C\n' : '');
         return { kind: 'done', status: (sh.status = e.status) };
       }
@@ -260,6 +265,15 @@ class ShellSessionImpl implements ShellSession {
       this.#frames.push({ shell, lines: [], running: undefined, resolve });
       this.#onPush?.();
     });
+  }
+}
+
+/** Did the shell's own process receive a fatal signal? */
+function ownSignal(sys: Sys): boolean {
+  try {
+    return isFatal(sys.pendingSignal());
+  } catch {
+    return false;
   }
 }
 

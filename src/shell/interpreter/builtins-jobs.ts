@@ -79,7 +79,7 @@ export function jobBuiltins(def: Def): [string, Builtin][] {
       sh.jobs = sh.jobs.filter((j) => !j.notified);
       return status;
     })],
-    ['kill', def((sh, argv, io) => {
+    ['kill', def(async (sh, argv, io) => {
       const args = argv.slice(1);
       let sig: Signal = 'SIGTERM';
       if (args[0] === '-l' || args[0] === '-L') {
@@ -132,6 +132,7 @@ export function jobBuiltins(def: Def): [string, Builtin][] {
           status = 1;
         }
       }
+      await sh.checkpoint();
       return status;
     })],
   ];

@@ -14,7 +14,7 @@ import { findCommand } from '../commands/index.ts';
 import { BUSYBOX_APPLETS } from './busybox.ts';
 import { batchHost, checkpoint } from './host.ts';
 import type { ShellHost } from './host.ts';
-import { Shell } from './shell.ts';
+import { Shell, cpuOf } from './shell.ts';
 import type { Stdio } from './shell.ts';
 import { ExitSignal, Interrupted, OutputLimit } from './signals.ts';
 
@@ -48,6 +48,7 @@ export async function runExternal(sh: Shell, argv: string[], env: Map<string, st
   } finally {
     sh.host.foreground(child, false);
     if (!inPlace) {
+      sh.childCpu += cpuOf(child);
       try {
         child.exit(status);
       } catch {

@@ -82,6 +82,8 @@ export class Shell {
   lastBg: number | undefined;
   jobs: Job[] = [];
   depth = 0;
+  /** CPU time (µs) of the children this shell has waited for, for `time`'s user line (getrusage RUSAGE_CHILDREN). */
+  childCpu = 0;
   /** Files being sourced (`return` is allowed in them). */
   sourceDepth = 0;
   localFrames: Map<string, Var | undefined>[] = [];
@@ -236,6 +238,7 @@ export class Shell {
   async #execPipeline(p: Pipeline, io: Stdio): Promise<number> {
     await this.checkpoint();
     const t0 = p.time ? this.sys.now() : 0;
+    const c0 = this.childCpu;
     if (p.negate) this.#condition++;
     let status: number;
     try {
@@ -259,16 +262,16 @@ export class Shell {
     }
     if (p.negate) status = status === 0 ? 1 : 0;
     this.status = status;
-    if (p.time) this.#reportTime(io, this.sys.now() - t0);
+    if (p.time) this.#reportTime(io, this.sys.now() - t0, this.childCpu - c0);
     if (status === 130 && this.host.interrupted && !this.#background) throw new Interrupted('SIGINT');
     if (status !== 0 && this.opts.errexit && this.#condition === 0 && !p.negate) throw new ExitSignal(status);
     return status;
   }
 
   /** bash's `time` report: real/user/sys, from the virtual clock (facts: none needed, it is measured). */
-  #reportTime(io: Stdio, us: number): void {
+  #reportTime(io: Stdio, us: number, cpu: number): void {
     const fmt = (v: number): string => `${Math.floor(v / 60e6)}m${((v % 60e6) / 1e6).toFixed(3)}s`;
-    io.stderr.write(`\nreal\t${fmt(us)}\nuser\t${fmt(0)}\nsys\t${fmt(0)}\n`);
+    io.stderr.write(`\nreal\t${fmt(us)}\nuser\t${fmt(cpu)}\nsys\t${fmt(0)}\n`);
   }
 
   /** Fork a shell process and run `fn` in it; its exit status is reaped like a child's. */
@@ -292,6 +295,7 @@ export class Shell {
       else if (e instanceof LoopSignal) status = 0;
       else throw e;
     } finally {
+      this.childCpu += sh.childCpu + cpuOf(child);
       try {
         child.exit(status);
         this.sys.wait(child.pid);
@@ -646,6 +650,15 @@ export class Shell {
     if (append) this.sys.writeFile(path, fromText(''), { append: true });
     else this.sys.writeFile(path, fromText(''));
     return new FileOutput(this.sys, path);
+  }
+}
+
+/** CPU time a process has used so far (0 if the kernel cannot say). */
+export function cpuOf(sys: Sys): number {
+  try {
+    return sys.self().cpuTime;
+  } catch {
+    return 0;
   }
 }
 
