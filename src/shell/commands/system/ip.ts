@@ -8,7 +8,7 @@ import type { Command, CommandContext } from '../../types.ts';
 import { isSysError } from '../../../model/errors.ts';
 import type { NetInterface } from '../../../model/kernel/types.ts';
 import { addrLines, briefLine, linkLines } from './ip-format.ts';
-import { execIn } from './util.ts';
+import { execIn, waitChild } from './util.ts';
 
 const HELP = `Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
        ip [ -force ] -batch filename
@@ -195,7 +195,8 @@ async function netns(ctx: CommandContext, args: string[]): Promise<number> {
       } catch {
         // no /sys mounted here: nothing to refresh
       }
-      const st = await execIn(ctx, child, cmd);
+      const st = await waitChild(ctx, execIn(ctx, child, cmd));
+      if (sys.pendingSignal() !== undefined) return st;
       child.exit(st);
       try { return sys.wait(child.pid); } catch { return st; }
     }

@@ -7,7 +7,7 @@ import type { Command } from '../../types.ts';
 import type { NamespaceType } from '../../../model/kernel/types.ts';
 import { NAMESPACE_TYPES } from '../../../model/kernel/types.ts';
 import { isSysError } from '../../../model/errors.ts';
-import { execIn } from './util.ts';
+import { execIn, waitChild } from './util.ts';
 
 const SHORT: Record<string, NamespaceType> = { m: 'mnt', u: 'uts', i: 'ipc', n: 'net', p: 'pid', U: 'user', C: 'cgroup', T: 'time' };
 const LONG: Record<string, NamespaceType> = { '--mount': 'mnt', '--uts': 'uts', '--ipc': 'ipc', '--net': 'net', '--pid': 'pid', '--user': 'user', '--cgroup': 'cgroup', '--time': 'time' };
@@ -122,7 +122,8 @@ For more details see nsenter(1).`.trimStart(),
       ctx.stderr.write(`nsenter: fork failed: ${e.strerror}\n`);
       return 1;
     }
-    const st = cmd.length ? await execIn(ctx, child, program) : await ctx.interact(child, program, ctx.env);
+    const st = await waitChild(ctx, cmd.length ? execIn(ctx, child, program) : ctx.interact(child, program, ctx.env));
+    if (sys.pendingSignal() !== undefined) return st;
     child.exit(st);
     try {
       return sys.wait(child.pid);

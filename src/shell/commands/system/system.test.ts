@@ -106,3 +106,17 @@ describe('ss -ltn shows the port space of the caller\'s network namespace (claim
     expect(r.out).toBe('State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\nLISTEN 0      4096         0.0.0.0:4000      0.0.0.0:*          \n');
   });
 });
+
+describe('Ctrl-C on unshare --fork (util-linux without --kill-child)', () => {
+  it('the parent dies with 130; the PID 1 of the new namespace ignores SIGINT and keeps running', async () => {
+    const h = systemHost();
+    const run = h.sh('unshare --pid --fork sleep infinity');
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    const byComm = (c: string) => h.login.processes().find((p) => p.comm === c && p.state !== 'Z')!;
+    const sleeper = byComm('sleep');
+    h.login.kill(byComm('unshare').pid, 'SIGINT');
+    h.login.kill(sleeper.pid, 'SIGINT');
+    expect((await run).status).toBe(130);
+    expect(h.login.processes().find((p) => p.pid === sleeper.pid)).toMatchObject({ comm: 'sleep', ppid: 1, nspid: [sleeper.pid, 1] });
+  });
+});

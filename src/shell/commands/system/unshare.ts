@@ -8,7 +8,7 @@ import type { Command } from '../../types.ts';
 import type { NamespaceType } from '../../../model/kernel/types.ts';
 import { fromText } from '../../../model/fs/data.ts';
 import { isSysError } from '../../../model/errors.ts';
-import { execIn } from './util.ts';
+import { execIn, waitChild } from './util.ts';
 
 const SHORT: Record<string, NamespaceType> = { m: 'mnt', u: 'uts', i: 'ipc', n: 'net', p: 'pid', U: 'user', C: 'cgroup', T: 'time' };
 const LONG: Record<string, NamespaceType> = { '--mount': 'mnt', '--uts': 'uts', '--ipc': 'ipc', '--net': 'net', '--pid': 'pid', '--user': 'user', '--cgroup': 'cgroup', '--time': 'time' };
@@ -148,7 +148,10 @@ For more details see unshare(1).`.trimStart(),
           return finish(1);
         }
       }
-      const st = cmd.length ? await execIn(ctx, target, program) : await ctx.interact(target, program, ctx.env);
+      const run = cmd.length ? execIn(ctx, target, program) : ctx.interact(target, program, ctx.env);
+      const st = fork ? await waitChild(ctx, run) : await run;
+      // Killed while waiting (Ctrl-C): return now; the child keeps running, as with util-linux without --kill-child.
+      if (fork && sys.pendingSignal() !== undefined) return st;
       return finish(st);
     } catch (e) {
       finish(1);

@@ -8,6 +8,7 @@ import type { CommandContext } from '../../types.ts';
 import type { Sys } from '../../../model/kernel/types.ts';
 import { toText } from '../../../model/fs/data.ts';
 import { isSysError } from '../../../model/errors.ts';
+import { SIGNALS } from '../../../model/kernel/types.ts';
 
 /** Read a text file, or undefined if it cannot be read. */
 export function tryRead(sys: Sys, path: string): string | undefined {
@@ -131,4 +132,22 @@ export function table(rows: string[][], align: ReadonlyArray<'l' | 'r'>, sep = '
     if (align[i] === 'r') return c.padStart(w[i]);
     return i === r.length - 1 ? c : c.padEnd(w[i]);
   }).join(sep).replace(/\s+$/, '')).join('\n') + '\n';
+}
+
+/**
+ * Wait for `work` (a program running in a forked child) unless this process
+ * is killed first: then return 128+N at once and leave the child running,
+ * as util-linux's unshare --fork and nsenter do without --kill-child (Ctrl-C
+ * kills the parent; an init of a PID namespace ignores SIGINT and stays).
+ */
+export async function waitChild(ctx: CommandContext, work: Promise<number>): Promise<number> {
+  const sys = ctx.sys;
+  // Waiting passively: this wait must not move the clock for everyone else.
+  sys.setBackground?.(true);
+  const killed = sys.sleep(Infinity).then(() => true, () => true);
+  const r = await Promise.race([work.then((st) => ({ st })), killed.then(() => undefined)]);
+  sys.setBackground?.(false);
+  if (r) return r.st;
+  const sig = sys.pendingSignal();
+  return sig ? 128 + SIGNALS[sig] : 130;
 }
