@@ -5,6 +5,7 @@
  */
 import { World } from './world.ts';
 import { addHost, GB, GiB } from './host.ts';
+import { connectLan } from './lan.ts';
 
 export interface Scenario {
   readonly name: string;
@@ -47,6 +48,16 @@ export const SCENARIOS: readonly Scenario[] = [
     build(programs) {
       const w = new World('desktop');
       addHost(w, { name: 'desktop', cpus: 8, memoryBytes: 16 * GiB, diskBytes: 512 * GB, programs, hypervisor: 'type2' });
+      return w;
+    },
+  },
+  {
+    name: 'two-hosts',
+    summary: 'two Debian 13 hosts, dev and prod (4 CPUs, 8 GiB each), both with Docker Engine, one registry; `ssh prod` from dev',
+    build(programs) {
+      const w = new World('two-hosts');
+      for (const name of ['dev', 'prod']) addHost(w, { name, cpus: 4, memoryBytes: 8 * GiB, diskBytes: 256 * GB, programs, docker: true });
+      connectLan(w);
       return w;
     },
   },
