@@ -23,5 +23,3 @@ export interface FeedResult {
   readonly rest: string;
 }
 
-/** HISTSIZE in Debian's default ~/.bashrc. */
-export const HISTORY_SIZE = 1000;

@@ -7,12 +7,14 @@
  */
 import type { Completion } from '../../shell/session.ts';
 import { decideCompletion, formatCandidates } from './completion-list.ts';
-import { HISTORY_SIZE, type EditorEffect, type FeedResult } from './effects.ts';
+import type { EditorEffect, FeedResult } from './effects.ts';
+import { History, HISTORY_SIZE } from './history.ts';
 
 export { HISTORY_SIZE, type EditorEffect, type FeedResult };
 import { KEYMAP, isPrintable, splitKeys, type KeyAction } from './keys.ts';
 import { stripAnsi } from './text-width.ts';
 import { LineView } from './line-view.ts';
+import { LineBuffer } from './line-buffer.ts';
 import { backwardBigWord, backwardWord, forwardWord } from './words.ts';
 import { HistorySearch } from './history-search.ts';
 
@@ -23,8 +25,7 @@ export const COMPLETION_QUERY_ITEMS = 100;
 export class LineEditor {
   #prompt = '';
   #promptChars: string[] = [];
-  #chars: string[] = [];
-  #cursor = 0;
+  readonly #buf = new LineBuffer();
   #active = false;
   #completing = false;
   /** Candidates waiting for the reader's y/n to "Display all N possibilities?". */
@@ -34,10 +35,7 @@ export class LineEditor {
   #tabAfterTab = false;
   #pasting = false;
   #afterCR = false;
-  #history: string[] = [];
-  #histIndex = 0;
-  #draft: string[] = [];
-  #killed: string[] = [];
+  readonly #history = new History();
   #search: HistorySearch | null = null;
   readonly #view: LineView;
 
@@ -46,20 +44,20 @@ export class LineEditor {
     this.#view = new LineView({
       promptText: () => (this.#search ? this.#search.prompt() : this.#prompt),
       promptChars: () => (this.#search ? [...this.#search.prompt()] : this.#promptChars),
-      get chars() { return editor.#chars; },
-      get cursor() { return editor.#cursor; },
+      get chars() { return editor.#buf.chars; },
+      get cursor() { return editor.#buf.cursor; },
     }, options.columns);
     this.setHistory(options.history ?? []);
   }
 
   /** The line being edited. */
   get line(): string {
-    return this.#chars.join('');
+    return this.#buf.text;
   }
 
   /** The cursor, in code points from the start of the line. */
   get cursor(): number {
-    return this.#cursor;
+    return this.#buf.cursor;
   }
 
   /** True between `start` and the key that ends the line. */
@@ -74,13 +72,12 @@ export class LineEditor {
 
   /** Past lines, oldest first. */
   get history(): readonly string[] {
-    return this.#history;
+    return this.#history.entries;
   }
 
   /** Replace the history (e.g. with the session's after a reload). */
   setHistory(lines: readonly string[]): void {
-    this.#history = lines.filter((l) => l.trim() !== '').slice(-HISTORY_SIZE);
-    this.#histIndex = this.#history.length;
+    this.#history.replace(lines);
   }
 
   /** The terminal was resized; xterm reflows wrapped rows, so recompute where the cursor is. */
@@ -95,13 +92,11 @@ export class LineEditor {
     this.#asking = null;
     this.#prompt = prompt;
     this.#promptChars = [...stripAnsi(prompt)];
-    this.#chars = [];
-    this.#cursor = 0;
+    this.#buf.set([]);
     this.#active = true;
     this.#completing = false;
     this.#search = null;
-    this.#histIndex = this.#history.length;
-    this.#draft = [];
+    this.#history.rewind();
     return this.#view.begin(startCol);
   }
 
@@ -151,11 +146,12 @@ export class LineEditor {
     this.#completing = false;
     const line = this.line;
     const from = [...line.slice(0, Math.max(0, Math.min(answer.from, line.length)))].length;
-    const start = Math.min(from, this.#cursor);
-    const word = this.#chars.slice(start, this.#cursor).join('');
+    const { chars, cursor } = this.#buf;
+    const start = Math.min(from, cursor);
+    const word = chars.slice(start, cursor).join('');
     const decision = decideCompletion(answer.candidates, word, this.#tabAfterTab);
     if (decision.kind === 'bell') return [decision];
-    if (decision.kind === 'insert') return [{ kind: 'write', text: this.#replace(start, decision.text) }];
+    if (decision.kind === 'insert') return [{ kind: 'write', text: this.#replaceWord(start, decision.text) }];
     if (decision.candidates.length > COMPLETION_QUERY_ITEMS) {
       // readline's completion-query-items: ask before flooding the screen.
       this.#asking = decision.candidates;
@@ -191,15 +187,13 @@ export class LineEditor {
   }
 
   #do(action: KeyAction): { text: string; effect?: EditorEffect } {
-    const chars = this.#chars;
+    const buf = this.#buf;
+    const { chars, cursor } = buf;
     switch (action) {
       case 'accept-line': {
         const line = this.line;
         const text = this.abandon();
-        if (line.trim() !== '' && this.#history.at(-1) !== line) {
-          this.#history.push(line);
-          if (this.#history.length > HISTORY_SIZE) this.#history.shift();
-        }
+        this.#history.add(line);
         return { text, effect: { kind: 'submit', line } };
       }
       case 'interrupt': {
@@ -212,32 +206,32 @@ export class LineEditor {
           this.#active = false;
           return { text: '', effect: { kind: 'eof' } };
         }
-        return { text: this.#delete(this.#cursor, this.#cursor + 1) };
+        return { text: this.#redrawIf(buf.delete(cursor, cursor + 1)) };
       case 'complete':
         this.#completing = true;
-        return { text: '', effect: { kind: 'complete', line: this.line, cursor: chars.slice(0, this.#cursor).join('').length } };
-      case 'backward-char': return { text: this.#moveTo(this.#cursor - 1) };
-      case 'forward-char': return { text: this.#moveTo(this.#cursor + 1) };
+        return { text: '', effect: { kind: 'complete', line: this.line, cursor: chars.slice(0, cursor).join('').length } };
+      case 'backward-char': return { text: this.#moveTo(cursor - 1) };
+      case 'forward-char': return { text: this.#moveTo(cursor + 1) };
       case 'beginning-of-line': return { text: this.#moveTo(0) };
       case 'end-of-line': return { text: this.#moveTo(chars.length) };
-      case 'backward-word': return { text: this.#moveTo(backwardWord(chars, this.#cursor)) };
-      case 'forward-word': return { text: this.#moveTo(forwardWord(chars, this.#cursor)) };
-      case 'previous-history': return { text: this.#recall(this.#histIndex - 1) };
-      case 'next-history': return { text: this.#recall(this.#histIndex + 1) };
-      case 'backward-delete-char': return { text: this.#delete(this.#cursor - 1, this.#cursor) };
-      case 'delete-char': return { text: this.#delete(this.#cursor, this.#cursor + 1) };
-      case 'kill-line': return { text: this.#kill(this.#cursor, chars.length) };
-      case 'unix-line-discard': return { text: this.#kill(0, this.#cursor) };
-      case 'unix-word-rubout': return { text: this.#kill(backwardBigWord(chars, this.#cursor), this.#cursor) };
-      case 'backward-kill-word': return { text: this.#kill(backwardWord(chars, this.#cursor), this.#cursor) };
-      case 'kill-word': return { text: this.#kill(this.#cursor, forwardWord(chars, this.#cursor)) };
-      case 'yank': return { text: this.#insert(this.#killed) };
-      case 'transpose-chars': return { text: this.#transpose() };
+      case 'backward-word': return { text: this.#moveTo(backwardWord(chars, cursor)) };
+      case 'forward-word': return { text: this.#moveTo(forwardWord(chars, cursor)) };
+      case 'previous-history': return { text: this.#recall(this.#history.index - 1) };
+      case 'next-history': return { text: this.#recall(this.#history.index + 1) };
+      case 'backward-delete-char': return { text: this.#redrawIf(buf.delete(cursor - 1, cursor)) };
+      case 'delete-char': return { text: this.#redrawIf(buf.delete(cursor, cursor + 1)) };
+      case 'kill-line': return { text: this.#redrawIf(buf.kill(cursor, chars.length)) };
+      case 'unix-line-discard': return { text: this.#redrawIf(buf.kill(0, cursor)) };
+      case 'unix-word-rubout': return { text: this.#redrawIf(buf.kill(backwardBigWord(chars, cursor), cursor)) };
+      case 'backward-kill-word': return { text: this.#redrawIf(buf.kill(backwardWord(chars, cursor), cursor)) };
+      case 'kill-word': return { text: this.#redrawIf(buf.kill(cursor, forwardWord(chars, cursor))) };
+      case 'yank': return { text: this.#insert(buf.killed) };
+      case 'transpose-chars': return { text: this.#redrawIf(buf.transpose()) };
       case 'clear-screen':
         // clear(1)'s sequence: home, erase display; then the prompt and line at the top.
         return { text: this.#view.clearScreen() };
       case 'reverse-search-history':
-        this.#search = new HistorySearch(this.#history, this.#histIndex, this.#chars, this.#cursor);
+        this.#search = new HistorySearch(this.#history.entries, this.#history.index, chars, cursor);
         return { text: this.#view.redraw() };
       case 'paste-start': this.#pasting = true; return { text: '' };
       case 'paste-end': this.#pasting = false; return { text: '' };
@@ -258,11 +252,10 @@ export class LineEditor {
     }
     this.#search = null;
     if (action === 'abort') {
-      this.#chars = [...search.original];
-      this.#cursor = search.originalCursor;
+      this.#buf.set(search.original, search.originalCursor);
       return { text: this.#view.redraw() };
     }
-    this.#histIndex = search.found ? search.match : this.#histIndex;
+    if (search.found) this.#history.jump(search.match);
     const text = this.#view.redraw();
     if (action === 'escape' || action === 'paste-start' || action === 'paste-end') return { text };
     const then = this.#do(action);
@@ -277,65 +270,39 @@ export class LineEditor {
   #showSearch(): string {
     const search = this.#search as HistorySearch;
     if (search.found) {
-      this.#chars = [...search.line];
-      this.#cursor = search.cursor;
+      this.#buf.set([...search.line], search.cursor);
     }
     return this.#view.redraw();
   }
 
   #moveTo(n: number): string {
-    const to = Math.max(0, Math.min(n, this.#chars.length));
-    if (to === this.#cursor) return '';
-    this.#cursor = to;
+    const to = this.#buf.clamp(n);
+    if (to === this.#buf.cursor) return '';
+    this.#buf.cursor = to;
     return this.#view.moveTo(to);
   }
 
   #insert(run: readonly string[]): string {
-    if (run.length === 0) return '';
-    const atEnd = this.#cursor === this.#chars.length;
-    this.#chars.splice(this.#cursor, 0, ...run);
-    this.#cursor += run.length;
-    if (!atEnd) return this.#view.redraw();
+    const atEnd = this.#buf.atEnd;
+    if (!this.#buf.insert(run)) return '';
     // Typing at the end of the line: echo the characters, as a terminal in cooked mode would.
-    return this.#view.echo(run);
+    return atEnd ? this.#view.echo(run) : this.#view.redraw();
   }
 
-  #delete(from: number, to: number): string {
-    const a = Math.max(0, from);
-    const b = Math.min(this.#chars.length, to);
-    if (a >= b) return '';
-    this.#chars.splice(a, b - a);
-    this.#cursor = a;
+  /** Replace the word before the cursor with a completion. */
+  #replaceWord(from: number, text: string): string {
+    this.#buf.replaceBeforeCursor(from, text);
     return this.#view.redraw();
   }
 
-  #kill(from: number, to: number): string {
-    if (from >= to) return '';
-    this.#killed = this.#chars.slice(from, to);
-    return this.#delete(from, to);
-  }
-
-  #transpose(): string {
-    const n = this.#chars.length;
-    if (n < 2 || this.#cursor === 0) return '';
-    const at = this.#cursor === n ? n - 1 : this.#cursor;
-    [this.#chars[at - 1], this.#chars[at]] = [this.#chars[at], this.#chars[at - 1]];
-    this.#cursor = at + 1;
-    return this.#view.redraw();
-  }
-
-  #replace(from: number, text: string): string {
-    this.#chars.splice(from, this.#cursor - from, ...text);
-    this.#cursor = from + [...text].length;
-    return this.#view.redraw();
+  #redrawIf(changed: boolean): string {
+    return changed ? this.#view.redraw() : '';
   }
 
   #recall(index: number): string {
-    if (index < 0 || index > this.#history.length || index === this.#histIndex) return '';
-    if (this.#histIndex === this.#history.length) this.#draft = [...this.#chars];
-    this.#histIndex = index;
-    this.#chars = index === this.#history.length ? [...this.#draft] : [...this.#history[index]];
-    this.#cursor = this.#chars.length;
+    const line = this.#history.go(index, this.#buf.chars);
+    if (!line) return '';
+    this.#buf.set(line);
     return this.#view.redraw();
   }
 }
