@@ -26,8 +26,8 @@ import { removeContainerFiles, writeContainerFiles, writeHosts, type DockerdFile
 
 export { cgroupPath, mergeEnv, normalizeRef, processEnv } from './config.ts';
 
-/** Docker Engine release the model presents itself as (docker version). */
-export const ENGINE_VERSION = { version: '28.5.2', apiVersion: '1.51', minApiVersion: '1.24', gitCommit: 'd8bdfa9', goVersion: 'go1.24.9', containerd: 'v1.7.28', containerdCommit: 'b98a3aace656320842a23f4a392a33f46af97866', runc: '1.3.3', runcCommit: 'v1.3.3-0-gd842d771', dockerInit: '0.19.0', dockerInitCommit: 'de40ad0' } as const;
+/** Docker Engine release the model presents itself as (docker version): 28.5.2, the last 28.x with overlay2 as the default storage; commit hashes are illustrative. */
+export const ENGINE_VERSION = { version: '28.5.2', apiVersion: '1.51', minApiVersion: '1.24', clientCommit: 'ecc6942', gitCommit: '89c5e8f', goVersion: 'go1.24.9', containerd: 'v1.7.28', containerdCommit: 'b98a3aace656320842a23f4a392a33f46af97866', runc: '1.3.3', runcCommit: 'v1.3.3-0-gd842d771', dockerInit: '0.19.0', dockerInitCommit: 'de40ad0' } as const;
 
 /** The processes and services one dockerd works with. */
 export interface DaemonDeps {

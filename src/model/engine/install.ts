@@ -61,5 +61,12 @@ export function installDockerd(host: EngineHost, opts: { images: ImageBackend; r
   const daemon = new Daemon({ dockerd, containerd, images: opts.images, rng: opts.rng, ...(opts.runner ? { runner: opts.runner } : {}), ...(opts.fs ? { fs: opts.fs } : {}) });
   host.registerSocket(DOCKER_SOCKET, daemon);
   host.registerSocket('/run/docker.sock', daemon);
+  // the socket is root:docker, mode 660 (docker.socket unit), when the distribution has a docker group
+  try {
+    const group = /^docker:x:(\d+):/m.exec(new TextDecoder().decode(sys.readFile('/etc/group') as Uint8Array));
+    if (group) sys.chown(DOCKER_SOCKET, 0, Number(group[1]));
+  } catch {
+    /* no /etc/group or no docker group */
+  }
   return daemon;
 }

@@ -6,6 +6,7 @@
  */
 import type { Command, CommandContext } from '../../types.ts';
 import { connectDaemon, NO_DAEMON, type Sub } from './cli.ts';
+import { ENGINE_VERSION } from '../../../model/engine/daemon.ts';
 import { create, run } from './run.ts';
 import { ps } from './ps.ts';
 import { kill, pause, rename, restart, rm, start, stop, unpause, wait } from './lifecycle.ts';
@@ -90,7 +91,7 @@ export function dockerSubcommands(): string[] {
 async function main(ctx: CommandContext): Promise<number> {
   let args = ctx.argv.slice(1);
   if (args[0] === '-v' || args[0] === '--version') {
-    ctx.stdout.write(`Docker version 28.5.2, build ecc6942\n`);
+    ctx.stdout.write(`Docker version ${ENGINE_VERSION.version}, build ${ENGINE_VERSION.clientCommit}\n`);
     return 0;
   }
   if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') {

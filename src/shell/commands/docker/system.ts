@@ -23,7 +23,7 @@ function clientSection(): string {
  Version:           ${V.version}
  API version:       ${V.apiVersion}
  Go version:        ${V.goVersion}
- Git commit:        ${V.gitCommit}
+ Git commit:        ${V.clientCommit}
  Built:             ${BUILT}
  OS/Arch:           linux/amd64
  Context:           default
