@@ -36,6 +36,8 @@ export function portsText(c: Container): string {
       published.add(`${b.containerPort}/${b.proto}`);
     }
   }
+  // a container that ran and stopped has released its network sandbox: no ports at all
+  if (c.state.status === 'exited' || c.state.status === 'dead') return '';
   for (const p of Object.keys(c.config.ExposedPorts ?? {})) if (!published.has(p)) out.push(p);
   return out.join(', ');
 }
