@@ -44,6 +44,25 @@ describe('init', () => {
     expect(sent).toEqual([{ type: 'ready', prompt: 'root@host:~# ', history: ['hang', 'echo after'], replayed: 2 }]);
   });
 
+  it('a long replay gives the event loop a turn every 50 ms, so the heartbeat is answered', async () => {
+    const opener = fakeOpener();
+    let yields = 0;
+    const slow: typeof opener.open = (scenario, options) => {
+      const session = opener.open(scenario, options);
+      const input = session.input.bind(session);
+      session.input = (line) => {
+        vi.setSystemTime(Date.now() + 30);
+        return input(line);
+      };
+      return session;
+    };
+    const sent: FromWorker[] = [];
+    const h = new SessionHost(slow, (m) => sent.push(m), async () => { yields += 1; });
+    await h.handle({ type: 'init', version: PROTOCOL_VERSION, scenario: 'laptop', columns: 80, color: false, snapshot: snap(['echo 1', 'echo 2', 'echo 3', 'echo 4', 'echo 5', 'echo 6']) });
+    expect(yields).toBe(3);
+    expect(sent[0]).toMatchObject({ type: 'ready', replayed: 6 });
+  });
+
   it('an unknown scenario is a fault, not an exception', async () => {
     const { sent, h } = host();
     await h.handle({ type: 'init', version: PROTOCOL_VERSION, scenario: 'nowhere', columns: 80, color: false });

@@ -29,6 +29,9 @@ type MaybeEof = Session & { eof?: () => Promise<InputResult> };
  */
 export const REPLAY_LINE_MS = 1000;
 
+/** During a replay, the worker's event loop gets a turn at least this often. */
+const REPLAY_TURN_MS = 50;
+
 /** Output is posted when this much is buffered, even before the timer fires. */
 const FLUSH_BYTES = 32 * 1024;
 const FLUSH_MS = 16;
@@ -123,10 +126,16 @@ export class SessionHost {
       else {
         this.#muted = true;
         try {
+          let turn = Date.now();
           for (const line of saved.inputs) {
             const result = await replayLine(session, line);
             replayed += 1;
             if (result.kind === 'exit') break;
+            // A long replay still answers the page's heartbeat, so it is not taken for a hung worker.
+            if (this.#yield && Date.now() - turn > REPLAY_TURN_MS) {
+              await this.#yield();
+              turn = Date.now();
+            }
           }
         } catch {
           notice = NOTICES.replayFailed;
