@@ -46,6 +46,8 @@ export class SysImpl implements Sys {
   get pid(): number { return this.#p.pidIn(this.#p.ns.pid); }
   get ppid(): number { return this.#p.parent ? this.#p.parent.pidIn(this.#p.ns.pid) : 0; }
   get uid(): number { return idInNs(this.#p.ns.user, this.#p.uid, 'uid'); }
+  /** This process's PID as its parent sees it (clone(2)'s return value). Additive. */
+  get clonePid(): number { return this.#p.parent ? this.#p.pidIn(this.#p.parent.ns.pid) || this.pid : this.pid; }
   get gid(): number { return idInNs(this.#p.ns.user, this.#p.gid, 'gid'); }
 
   // files

@@ -203,6 +203,8 @@ export interface Sys {
   realtime(): number;
 
   // Additive calls (optional so other Sys implementations, e.g. test fakes, need not have them).
+  /** What clone(2) returned to the parent: this process's PID in its parent's PID namespace (differs from `pid` for the first process of a new PID namespace). Use it for the parent's wait/kill. */
+  readonly clonePid?: number;
   /** setxattr(2); trusted.* needs CAP_SYS_ADMIN. */
   setxattr?(path: string, name: string, value: string): void;
   /** waitpid(2) that blocks until the child exits (a foreground waiter moves the virtual clock). EINTR on a signal. */

@@ -192,3 +192,14 @@ describe('fork(2) at the machine\'s limits', () => {
     expect(sh.processes().length).toBe(10);
   });
 });
+
+describe('clonePid: what clone(2) returns to the parent', () => {
+  it('is the host PID of a new PID namespace\'s init, and the parent waits on it', () => {
+    const sh = bootTestKernel().login();
+    const c = sh.spawn({ argv: ['init'], newNamespaces: ['pid'] });
+    expect(c.pid).toBe(1);
+    expect(c.clonePid).toBe(sh.pid + 1);
+    c.exit(7);
+    expect(sh.wait(c.clonePid!)).toBe(7);
+  });
+});

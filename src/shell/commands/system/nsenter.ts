@@ -126,7 +126,7 @@ For more details see nsenter(1).`.trimStart(),
     if (sys.pendingSignal() !== undefined) return st;
     child.exit(st);
     try {
-      return sys.wait(child.pid);
+      return sys.wait(child.clonePid ?? child.pid);
     } catch {
       return st;
     }

@@ -120,3 +120,23 @@ describe('Ctrl-C on unshare --fork (util-linux without --kill-child)', () => {
     expect(h.login.processes().find((p) => p.pid === sleeper.pid)).toMatchObject({ comm: 'sleep', ppid: 1, nspid: [sleeper.pid, 1] });
   });
 });
+
+describe('unshare --kill-child', () => {
+  it('kills the forked child when the parent dies', async () => {
+    const h = systemHost();
+    const run = h.sh('unshare --pid --kill-child sleep infinity');
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    const unshare = h.login.processes().find((p) => p.comm === 'unshare' && p.state !== 'Z')!;
+    h.login.kill(unshare.pid, 'SIGINT');
+    expect((await run).status).toBe(130);
+    expect(h.login.processes().some((p) => p.comm === 'sleep' && p.state !== 'Z')).toBe(false);
+  });
+});
+
+describe('no zombies left behind', () => {
+  it.each(['unshare --pid --fork --mount-proc true', 'nsenter -t 1 -a true', 'ip netns add x && ip netns exec x true'])('%s', async (script) => {
+    const h = systemHost();
+    expect((await h.sh(script)).status).toBe(0);
+    expect(h.login.processes().filter((p) => p.state === 'Z')).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import type { NamespaceType } from '../../../model/kernel/types.ts';
 import { fromText } from '../../../model/fs/data.ts';
 import { isSysError } from '../../../model/errors.ts';
 import { execIn, waitChild } from './util.ts';
+import { parseSignal } from './kill.ts';
 
 const SHORT: Record<string, NamespaceType> = { m: 'mnt', u: 'uts', i: 'ipc', n: 'net', p: 'pid', U: 'user', C: 'cgroup', T: 'time' };
 const LONG: Record<string, NamespaceType> = { '--mount': 'mnt', '--uts': 'uts', '--ipc': 'ipc', '--net': 'net', '--pid': 'pid', '--user': 'user', '--cgroup': 'cgroup', '--time': 'time' };
@@ -38,6 +39,7 @@ Options:
  -r, --map-root-user       map current user to root (implies --user)
  -R, --root=<dir>          run the command with root directory set to <dir>
  -w, --wd=<dir>            change working directory to <dir>
+ --kill-child[=<signame>]  when dying, kill the forked child (implies --fork)
 
  -h, --help                display this help
 
@@ -50,6 +52,7 @@ For more details see unshare(1).`.trimStart(),
     let mapRoot = false;
     let root: string | undefined;
     let wd: string | undefined;
+    let killChild: string | undefined;
     let i = 0;
     for (; i < args.length; i++) {
       const a = args[i];
@@ -63,7 +66,8 @@ For more details see unshare(1).`.trimStart(),
         else if (name === '--map-root-user') { mapRoot = true; types.add('user'); }
         else if (name === '--root') root = val ?? args[++i];
         else if (name === '--wd') wd = val ?? args[++i];
-        else if (name === '--propagation' || name === '--setgroups' || name === '--kill-child') { if (val === undefined) i++; }
+        else if (name === '--kill-child') { killChild = val ?? 'KILL'; fork = true; }
+        else if (name === '--propagation' || name === '--setgroups') { if (val === undefined) i++; }
         else { ctx.stderr.write(`unshare: unrecognized option '${a}'\nTry 'unshare --help' for more information.\n`); return 1; }
         continue;
       }
@@ -113,7 +117,7 @@ For more details see unshare(1).`.trimStart(),
       if (!fork) return st;
       target.exit(st);
       try {
-        return sys.wait(target.pid);
+        return sys.wait(target.clonePid ?? target.pid);
       } catch {
         return st;
       }
@@ -150,8 +154,12 @@ For more details see unshare(1).`.trimStart(),
       }
       const run = cmd.length ? execIn(ctx, target, program) : ctx.interact(target, program, ctx.env);
       const st = fork ? await waitChild(ctx, run) : await run;
-      // Killed while waiting (Ctrl-C): return now; the child keeps running, as with util-linux without --kill-child.
-      if (fork && sys.pendingSignal() !== undefined) return st;
+      // Killed while waiting (Ctrl-C): return now; the child keeps running unless --kill-child (PR_SET_PDEATHSIG).
+      if (fork && sys.pendingSignal() !== undefined) {
+        const sig = killChild !== undefined ? parseSignal(killChild) : undefined;
+        if (sig) { try { sys.kill(target.clonePid ?? target.pid, sig); } catch { /* gone */ } }
+        return st;
+      }
       return finish(st);
     } catch (e) {
       finish(1);
