@@ -3,6 +3,23 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
+// Cross-origin isolation (COOP + COEP) for the Lab page only (its WebContainer
+// needs SharedArrayBuffer). Astro's `server.headers` are global, and `astro
+// preview` drops user Vite plugins, but it keeps `vite.preview.proxy`: a proxy
+// rule whose `bypass` sets the headers and lets the request through to the
+// static files (Vite docs, server.proxy "bypass"). The target is never used.
+// Static hosts: public/_headers (src/site/csp.ts).
+const labIsolation = {
+  '^/lab(/.*)?$': {
+    target: 'http://127.0.0.1:9',
+    bypass(req, res) {
+      res?.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+      res?.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+      return req.url;
+    },
+  },
+};
+
 export default defineConfig({
   site: 'https://containers-vs-vms.example',
   // Every page is a directory (`/layered-images/`) and every link and canonical
@@ -22,6 +39,15 @@ export default defineConfig({
       wrap: false,
     },
   },
-  // server.headers: the Lab page (issue 8) will add its cross-origin isolation headers here.
+  vite: {
+    server: { proxy: labIsolation },
+    preview: { proxy: labIsolation },
+    build: {
+      // Never inline bundled scripts into the HTML: the Content-Security-Policy
+      // (src/site/csp.ts) allows scripts from files and a few hashed inline ones
+      // only. Other assets keep Vite's default 4 KB inlining limit.
+      assetsInlineLimit: (file) => (/\.m?js$/.test(file) ? false : undefined),
+    },
+  },
   devToolbar: { enabled: false },
 });
