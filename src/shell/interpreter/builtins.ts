@@ -10,7 +10,7 @@ import type { Command } from '../types.ts';
 import { echo } from '../commands/coreutils/echo.ts';
 import { printf } from '../commands/coreutils/printf.ts';
 import { test, bracket } from '../commands/coreutils/test.ts';
-import { trueCmd, falseCmd, colon } from '../commands/coreutils/true.ts';
+import { trueCmd, falseCmd } from '../commands/coreutils/true.ts';
 import { makeContext, runCommand, runExternal } from './exec.ts';
 import { readLine } from './io.ts';
 import { evaluate, ArithError } from './arith.ts';

@@ -8,21 +8,18 @@
 import type { AndOr, Command, Pipeline, Redir, Script } from '../parse/ast.ts';
 import type { Input, Output } from '../types.ts';
 import type { Sys } from '../../model/kernel/types.ts';
-import { isSysError } from '../../model/errors.ts';
-import { fromText, toText } from '../../model/fs/data.ts';
 import { parse } from '../parse/parser.ts';
-import { ExpandError, expandPattern, expandString, expandWords } from './expand.ts';
+import { ExpandError } from './expand.ts';
 import type { ExpandHost } from './expand.ts';
-import { ArithError, evaluate } from './arith.ts';
-import { evaluateCond } from './cond.ts';
-import { TestError } from '../commands/coreutils/test.ts';
-import { matchPattern } from './pattern.ts';
-import { BufferOutput, EMPTY_INPUT, FileOutput, NULL_OUTPUT, TextInput } from './io.ts';
+import { ArithError } from './arith.ts';
+import { BufferOutput, EMPTY_INPUT, TextInput } from './io.ts';
 import { ExitSignal, Interrupted, LoopSignal, ReturnSignal } from './signals.ts';
 import type { ShellHost } from './host.ts';
 import { checkpoint, MAX_JOBS_PER_LINE } from './host.ts';
-import { BUILTINS } from './builtins.ts';
-import { runExternal, forkError } from './exec.ts';
+import { forkError } from './exec.ts';
+import { applyRedirections } from './redirect.ts';
+import { execSimple } from './simple.ts';
+import { execCompound } from './compound.ts';
 
 /** The three standard streams of a command. */
 export interface Stdio {
@@ -77,7 +74,8 @@ export class Shell {
   readonly opts = { errexit: false, xtrace: false, nounset: false, pipefail: false };
   /** `alias` definitions (expanded in interactive shells, as bash does). */
   readonly aliases = new Map<string, string>();
-  #expandingAliases = new Set<string>();
+  /** Aliases being substituted now (an alias is not expanded inside itself). */
+  readonly expandingAliases = new Set<string>();
   status = 0;
   lastBg: number | undefined;
   jobs: Job[] = [];
@@ -338,7 +336,7 @@ export class Shell {
   // ---- commands
 
   async execCommand(cmd: Command, io: Stdio, forked = false): Promise<number> {
-    if (cmd.type === 'simple') return this.#execSimple(cmd, io, forked);
+    if (cmd.type === 'simple') return execSimple(this, cmd, io, forked);
     if (cmd.type === 'func') {
       this.funcs.set(cmd.name, cmd.body);
       return (this.status = 0);
@@ -350,79 +348,13 @@ export class Shell {
         return (this.status = forked ? await this.execList(cmd.body, rio) : await this.subshell(rio, (sh, sio) => sh.execList(cmd.body, sio)));
       case 'group':
         return this.execList(cmd.body, rio);
-      case 'if': {
-        for (const c of cmd.clauses) {
-          if ((await this.#cond(c.cond, rio)) === 0) return this.execList(c.body, rio);
-        }
-        if (cmd.orElse) return this.execList(cmd.orElse, rio);
-        return (this.status = 0);
-      }
-      case 'for': {
-        const items = cmd.items ? await expandWords(cmd.items, this.expander(rio)) : [...this.positional];
-        let status = 0;
-        this.#loops++;
-        try {
-          for (const item of items) {
-            await this.checkpoint();
-            this.set(cmd.name, item);
-            const r = await this.#loopBody(cmd.body, rio);
-            status = this.status;
-            if (r === 'break') break;
-          }
-        } finally {
-          this.#loops--;
-        }
-        return (this.status = status);
-      }
-      case 'while': {
-        let status = 0;
-        this.#loops++;
-        try {
-          for (;;) {
-            await this.checkpoint();
-            const c = await this.#cond(cmd.cond, rio);
-            if ((c === 0) === cmd.until) break;
-            const r = await this.#loopBody(cmd.body, rio);
-            status = this.status;
-            if (r === 'break') break;
-          }
-        } finally {
-          this.#loops--;
-        }
-        return (this.status = status);
-      }
-      case 'arith': {
-        try {
-          const v = evaluate(await expandString(cmd.expr, this.expander(rio)), this);
-          return (this.status = v !== 0n ? 0 : 1);
-        } catch (e) {
-          return this.#expansionFailed(e, rio);
-        }
-      }
-      case 'cond': {
-        try {
-          return (this.status = (await evaluateCond(cmd.words, this.expander(rio))) ? 0 : 1);
-        } catch (e) {
-          if (e instanceof TestError) {
-            this.error(rio, e.message);
-            return (this.status = 2);
-          }
-          return this.#expansionFailed(e, rio);
-        }
-      }
-      case 'case': {
-        const word = await expandString(cmd.word, this.expander(rio));
-        for (const item of cmd.items) {
-          for (const p of item.patterns) {
-            if (matchPattern(await expandPattern(p, this.expander(rio)), word)) return this.execList(item.body, rio);
-          }
-        }
-        return (this.status = 0);
-      }
+      default:
+        return execCompound(this, cmd, rio);
     }
   }
 
-  async #cond(script: Script, io: Stdio): Promise<number> {
+  /** Run a condition list (if/while/until): `set -e` does not trip inside it. */
+  async condition(script: Script, io: Stdio): Promise<number> {
     this.#condition++;
     try {
       return await this.execList(script, io);
@@ -431,7 +363,8 @@ export class Shell {
     }
   }
 
-  async #loopBody(body: Script, io: Stdio): Promise<'break' | 'continue' | undefined> {
+  /** Run a loop body; returns what `break`/`continue` asked for at this level. */
+  async loopBody(body: Script, io: Stdio): Promise<'break' | 'continue' | undefined> {
     try {
       await this.execList(body, io);
       return undefined;
@@ -450,6 +383,16 @@ export class Shell {
     return this.#loops;
   }
 
+  /** Run `fn` as a loop (break/continue count it). */
+  async inLoop<T>(fn: () => Promise<T>): Promise<T> {
+    this.#loops++;
+    try {
+      return await fn();
+    } finally {
+      this.#loops--;
+    }
+  }
+
   /** The expansion context: variables, `$(…)` in a forked shell, globbing in this process's view. */
   expander(io: Stdio): ExpandHost {
     return {
@@ -463,82 +406,17 @@ export class Shell {
         const out = new BufferOutput();
         const st = await this.subshell({ ...io, stdout: out }, (sh, sio) => sh.execList(body, sio));
         this.status = st;
-        this.#substStatus = st;
+        this.substStatus = st;
         return out.text();
       },
     };
   }
 
-  #substStatus: number | undefined;
+  /** Status of the last `$(…)` in the command being expanded (`x=$(false)` sets $? to 1). */
+  substStatus: number | undefined;
 
-  async #execSimple(cmd: Extract<Command, { type: 'simple' }>, io: Stdio, forked: boolean): Promise<number> {
-    this.#substStatus = undefined;
-    const alias = this.#alias(cmd);
-    if (alias) return alias(io);
-    let argv: string[];
-    try {
-      argv = await expandWords(cmd.words, this.expander(io));
-    } catch (e) {
-      return this.#expansionFailed(e, io);
-    }
-    const assigns = new Map<string, string>();
-    try {
-      for (const a of cmd.assigns) assigns.set(a.name, await expandString(a.value, this.expander(io)));
-    } catch (e) {
-      return this.#expansionFailed(e, io);
-    }
-    const rio = await this.redirect(cmd.redirs, io);
-    if (!rio) return (this.status = 1);
-    if (this.opts.xtrace) {
-      const shown = [...[...assigns].map(([k, v]) => `${k}=${v}`), ...argv.map(quoteForTrace)];
-      rio.stderr.write(`+ ${shown.join(' ')}\n`);
-    }
-    if (!argv.length) {
-      for (const [k, v] of assigns) this.set(k, v);
-      return (this.status = this.#substStatus ?? 0);
-    }
-    const name = argv[0];
-    const fn = this.funcs.get(name);
-    if (fn) return (this.status = await this.#callFunction(name, fn, argv, assigns, rio));
-    const builtin = BUILTINS.get(name);
-    if (builtin) {
-      const saved = new Map<string, Var | undefined>();
-      for (const [k, v] of assigns) {
-        saved.set(k, this.vars.get(k));
-        this.set(k, v, true);
-      }
-      try {
-        return (this.status = await builtin(this, argv, rio));
-      } finally {
-        if (!builtin.special) for (const [k, v] of saved) v ? this.vars.set(k, v) : this.vars.delete(k);
-      }
-    }
-    return (this.status = await runExternal(this, argv, this.environment(assigns), rio, forked));
-  }
-
-  /** Alias substitution for the command word (bash(1) ALIASES), as text re-parsed with the rest of the words. */
-  #alias(cmd: Extract<Command, { type: 'simple' }>): ((io: Stdio) => Promise<number>) | undefined {
-    const first = cmd.words[0];
-    if (!this.interactive || !first || cmd.assigns.length || first.parts.length !== 1) return undefined;
-    const p = first.parts[0];
-    if (p.type !== 'lit' || p.quoted || this.#expandingAliases.has(p.value)) return undefined;
-    const value = this.aliases.get(p.value);
-    if (value === undefined) return undefined;
-    const r = parse(`${value} ${cmd.words.slice(1).map((w) => w.raw).join(' ')}`);
-    if (r.kind !== 'ok') return undefined;
-    return async (io) => {
-      const rio = await this.redirect(cmd.redirs, io);
-      if (!rio) return (this.status = 1);
-      this.#expandingAliases.add(p.value);
-      try {
-        return await this.execList(r.script, rio);
-      } finally {
-        this.#expandingAliases.delete(p.value);
-      }
-    };
-  }
-
-  #expansionFailed(e: unknown, io: Stdio): number {
+  /** An expansion error: bash's message, status 1; a non-interactive shell exits (XCU 2.8.1). */
+  expansionFailed(e: unknown, io: Stdio): number {
     if (e instanceof ExpandError || e instanceof ArithError) {
       this.error(io, e.message);
       this.status = 1;
@@ -548,108 +426,11 @@ export class Shell {
     throw e;
   }
 
-  async #callFunction(name: string, body: Command, argv: string[], assigns: Map<string, string>, io: Stdio): Promise<number> {
-    if (this.depth >= MAX_NESTING) {
-      this.error(io, `${name}: maximum function nesting level exceeded (${MAX_NESTING})`);
-      throw new ReturnSignal(1);
-    }
-    await this.checkpoint();
-    const savedArgs = this.positional;
-    const frame = new Map<string, Var | undefined>();
-    for (const [k, v] of assigns) {
-      frame.set(k, this.vars.get(k));
-      this.set(k, v, true);
-    }
-    this.positional = argv.slice(1);
-    this.localFrames.push(frame);
-    this.depth++;
-    try {
-      return await this.execCommand(body, io);
-    } catch (e) {
-      if (e instanceof ReturnSignal) return e.status;
-      throw e;
-    } finally {
-      this.depth--;
-      this.positional = savedArgs;
-      this.localFrames.pop();
-      for (const [k, v] of frame) v ? this.vars.set(k, v) : this.vars.delete(k);
-    }
-  }
-
   // ---- redirections
 
   /** Apply redirections (XCU 2.7); on failure print bash's message and return undefined (status 1). */
-  async redirect(redirs: readonly Redir[], io: Stdio): Promise<Stdio | undefined> {
-    if (!redirs.length) return io;
-    let cur: Stdio = io;
-    for (const r of redirs) {
-      let target = '';
-      try {
-        target = r.heredoc ? '' : await expandString(r.target, this.expander(cur));
-        cur = this.#applyRedir(r, target, cur, r.heredoc ? await expandString(r.heredoc, this.expander(cur)) : '');
-      } catch (e) {
-        if (e instanceof ExpandError || e instanceof ArithError) {
-          this.error(io, e.message);
-          return undefined;
-        }
-        if (isSysError(e)) {
-          this.error(io, `${target}: ${e.strerror}`);
-          return undefined;
-        }
-        if (e instanceof RedirError) {
-          this.error(io, e.message);
-          return undefined;
-        }
-        throw e;
-      }
-    }
-    return cur;
-  }
-
-  #applyRedir(r: Redir, target: string, io: Stdio, heredoc: string): Stdio {
-    const op = r.op;
-    if (op === '<<' || op === '<<-') return r.fd === undefined || r.fd === 0 ? { ...io, stdin: new TextInput(heredoc) } : io;
-    if (op === '>&' || op === '<&') {
-      const fd = r.fd ?? (op === '>&' ? 1 : 0);
-      if (target === '-') return fd === 0 ? { ...io, stdin: EMPTY_INPUT } : fd === 1 ? { ...io, stdout: NULL_OUTPUT } : { ...io, stderr: NULL_OUTPUT };
-      if (/^\d+$/.test(target)) {
-        const src = Number(target);
-        if (fd === 0) return src === 0 ? io : io;
-        const out = src === 1 ? io.stdout : src === 2 ? io.stderr : undefined;
-        if (!out) throw new RedirError(`${target}: Bad file descriptor`);
-        return fd === 1 ? { ...io, stdout: out } : fd === 2 ? { ...io, stderr: out } : io;
-      }
-      if (op === '>&' && r.fd === undefined) return this.#applyRedir({ ...r, op: '&>' }, target, io, heredoc);
-      throw new RedirError(`${target}: ambiguous redirect`);
-    }
-    if (!target) throw new RedirError(`${r.target.raw}: ambiguous redirect`);
-    if (op === '<') {
-      const fd = r.fd ?? 0;
-      const text = target === '/dev/null' ? '' : readText(this.sys, target);
-      return fd === 0 ? { ...io, stdin: new TextInput(text) } : io;
-    }
-    if (op === '<>') return io;
-    const out = this.#openOut(target, op === '>>' || op === '&>>', io);
-    if (op === '&>' || op === '&>>') return { ...io, stdout: out, stderr: out };
-    const fd = r.fd ?? 1;
-    return fd === 1 ? { ...io, stdout: out } : fd === 2 ? { ...io, stderr: out } : io;
-  }
-
-  /** open(2) for writing at redirection time (O_CREAT|O_TRUNC or O_APPEND), so a failure stops the command before it runs. */
-  #openOut(path: string, append: boolean, io: Stdio): Output {
-    if (path === '/dev/null') return NULL_OUTPUT;
-    if (path === '/dev/stdout') return io.stdout;
-    if (path === '/dev/stderr') return io.stderr;
-    let isDir = false;
-    try {
-      isDir = this.sys.stat(path).type === 'dir';
-    } catch {
-      // creating a new file
-    }
-    if (isDir) throw new RedirError(`${path}: Is a directory`);
-    if (append) this.sys.writeFile(path, fromText(''), { append: true });
-    else this.sys.writeFile(path, fromText(''));
-    return new FileOutput(this.sys, path);
+  redirect(redirs: readonly Redir[], io: Stdio): Promise<Stdio | undefined> {
+    return applyRedirections(this, redirs, io);
   }
 }
 
@@ -660,15 +441,4 @@ export function cpuOf(sys: Sys): number {
   } catch {
     return 0;
   }
-}
-
-/** A redirection that failed before any system call (bad fd, ambiguous target). */
-export class RedirError extends Error {}
-
-function readText(sys: Sys, path: string): string {
-  return toText(sys.readFile(path), 16 * 1024 * 1024);
-}
-
-function quoteForTrace(s: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
