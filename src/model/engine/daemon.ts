@@ -144,7 +144,9 @@ export class Daemon {
     const netName = host.networkMode === 'default' ? 'bridge' : host.networkMode;
     if (!this.networks.find(netName)) throw new ApiError(404, `network ${netName} not found`);
     const id = this.#d.rng.hex(64);
-    const c = newContainer(opts, img, host, { id, name: name ?? this.#freeName(), created: this.now(), mountId: this.#d.rng.hex(64) });
+    // --network host: the container takes the host's hostname too (docs: "Host network driver")
+    const hostOpts = host.networkMode === 'host' && opts.hostname === undefined ? { ...opts, hostname: this.#d.dockerd.uname().nodename } : opts;
+    const c = newContainer(hostOpts, img, host, { id, name: name ?? this.#freeName(), created: this.now(), mountId: this.#d.rng.hex(64) });
     for (const m of host.mounts) if (m.type === 'volume') this.volumes.create(m.source, this.now());
     const rw = this.images.prepare(id, c.mountId, img.id);
     this.#rw.set(id, rw);

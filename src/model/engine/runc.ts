@@ -140,6 +140,15 @@ function setupRootfs(init: Sys, spec: TaskSpec): void {
       /* /dev not writable in a model without tmpfs */
     }
   }
+  // runc's default /dev symlinks (libcontainer/rootfs_linux.go setupDevSymlinks)
+  for (const [target, name] of [['/proc/self/fd', 'fd'], ['/proc/self/fd/0', 'stdin'], ['/proc/self/fd/1', 'stdout'], ['/proc/self/fd/2', 'stderr'], ['/proc/kcore', 'core'], ['pts/ptmx', 'ptmx']] as const) {
+    try {
+      init.symlink(target, `${root}/dev/${name}`);
+    } catch {
+      /* /dev not writable */
+    }
+  }
+  if (spec.privileged) copyHostDevices(init, root);
   for (const d of ['/dev/pts', '/dev/mqueue', '/dev/shm']) {
     try {
       init.mkdir(`${root}${d}`, d === '/dev/shm' ? 0o1777 : 0o755);
@@ -184,6 +193,31 @@ function setupRootfs(init: Sys, spec: TaskSpec): void {
   init.setCapabilities(spec.caps);
   init.setSeccomp?.(spec.privileged ? 'unconfined' : 'docker-default');
   init.exec([prog === spec.argv[0] ? prog : spec.argv[0], ...spec.argv.slice(1)], spec.env);
+}
+
+/** --privileged: every device node of the host's /dev appears in the container's (moby oci.WithDevices on privileged, "all devices"). */
+function copyHostDevices(init: Sys, root: string): void {
+  let names: string[] = [];
+  try {
+    names = init.readdir('/dev');
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    try {
+      const st = init.lstat(`/dev/${name}`);
+      if (st.type !== 'chardev' && st.type !== 'blockdev') continue;
+      try {
+        init.lstat(`${root}/dev/${name}`);
+        continue;
+      } catch {
+        /* not there yet */
+      }
+      init.mknod(`${root}/dev/${name}`, st.type, st.rdev, st.mode & 0o7777);
+    } catch {
+      /* a node we cannot copy */
+    }
+  }
 }
 
 function mkdirP(sys: Sys, path: string): void {

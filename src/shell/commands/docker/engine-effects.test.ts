@@ -118,6 +118,25 @@ describe('engine effects', () => {
     expect(r.out).toContain('A /var/lib/postgresql/data/PG_VERSION\n');
   });
 
+  it.each([
+    ['', 'core fd full mqueue null ptmx pts random shm stderr stdin stdout tty urandom zero'],
+  ])('/dev in a default container is runc\'s minimal set %s', async (flags, want) => {
+    const r = await dockerHost().sh(`docker run --rm ${flags} alpine ls /dev`);
+    expect(r.out.trim().split('\n').join(' ')).toBe(want);
+  });
+
+  it('--privileged sees the host disk and can mount it (escape, facts §9.2); a default container cannot', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker run --rm --privileged alpine sh -c "mount /dev/sda1 /mnt && read l < /mnt/etc/os-release; echo \\$l"; docker run --rm alpine sh -c "mount /dev/sda1 /mnt" || echo refused');
+    expect(r.out).toBe('PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nrefused\n');
+  });
+
+  it('--network host shares the host\'s interfaces and hostname', async () => {
+    const h = dockerHost({ hostname: 'box1' });
+    const r = await h.sh('docker run --rm --network host alpine hostname');
+    expect(r.out).toBe('box1\n');
+  });
+
   it('rm refuses a running container unless forced', async () => {
     const h = dockerHost();
     const r = await h.sh('docker run -d --name web shop/app:1.0 >/dev/null; docker rm web; docker rm -f web; docker ps -a -q');
