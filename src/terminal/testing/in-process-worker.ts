@@ -23,6 +23,8 @@ export class InProcessWorker implements WorkerLike {
       const data = structuredClone(message);
       setTimeout(() => { if (!this.terminated) this.onmessage?.({ data }); }, 0);
     }, () => new Promise((resolve) => setTimeout(resolve, 0)));
+    // As worker.ts does once its script has loaded.
+    setTimeout(() => { if (!this.terminated && !this.frozen) this.onmessage?.({ data: { type: 'pong', id: 0 } }); }, 0);
   }
 
   postMessage(message: ToWorker): void {

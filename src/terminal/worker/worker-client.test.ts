@@ -29,7 +29,7 @@ function setup() {
     fault: (m) => calls.push(`fault ${m}`),
   };
   let now = 0;
-  const client = new WorkerClient(() => { const w = new StubWorker(); workers.push(w); return w; }, events, { heartbeatMs: 100, hangAfterMs: 1000, now: () => now });
+  const client = new WorkerClient(() => { const w = new StubWorker(); workers.push(w); return w; }, events, { heartbeatMs: 100, hangAfterMs: 1000, bootTimeoutMs: 30_000, now: () => now });
   client.start({ scenario: 'laptop', columns: 80, color: true });
   return { client, workers, calls, advance: (ms: number) => { now += ms; vi.advanceTimersByTime(ms); } };
 }
@@ -97,6 +97,18 @@ describe('WorkerClient', () => {
     expect(pings()).toBe(5);
     advance(2000);
     expect(calls.filter((c) => c === 'hang')).toHaveLength(1);
+  });
+
+  it.each([
+    { name: 'a worker still loading its script is not hung after 5 s', greet: false, after: 6000, calls: [] as string[] },
+    { name: '…and fails after it', greet: false, after: 31_000, calls: ['fault its program did not load in time'] },
+    { name: 'a worker that greeted and then went silent is hung after 5 s', greet: true, after: 6000, calls: ['hang'] },
+  ])('$name', ({ greet, after, calls: expected }) => {
+    const { client, workers, calls, advance } = setup();
+    if (greet) workers[0]?.reply({ type: 'pong', id: 0 });
+    client.input('ls');
+    advance(after);
+    expect(calls).toEqual(expected);
   });
 
   it('a worker that keeps talking is not hung', () => {

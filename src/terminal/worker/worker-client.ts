@@ -40,10 +40,12 @@ export interface ClientInit {
 export interface ClientTiming {
   readonly heartbeatMs: number;
   readonly hangAfterMs: number;
+  /** How long a new worker may take to load its script (a slow network) before it counts as failed. */
+  readonly bootTimeoutMs: number;
   readonly now: () => number;
 }
 
-const DEFAULT_TIMING: ClientTiming = { heartbeatMs: 1000, hangAfterMs: 5000, now: () => performance.now() };
+const DEFAULT_TIMING: ClientTiming = { heartbeatMs: 1000, hangAfterMs: 5000, bootTimeoutMs: 30_000, now: () => performance.now() };
 
 /** One terminal's worker, restartable. */
 export class WorkerClient {
@@ -54,6 +56,8 @@ export class WorkerClient {
   #busy = false;
   #lastHeard = 0;
   #hung = false;
+  /** The worker has said something since it was started (its script loaded: worker.ts greets at once). */
+  #heard = false;
   #ticker: ReturnType<typeof setInterval> | null = null;
   #nextId = 1;
   #completions = new Map<number, (c: Completion) => void>();
@@ -74,6 +78,7 @@ export class WorkerClient {
     this.#stopWorker();
     const worker = this.#create();
     this.#worker = worker;
+    this.#heard = false;
     worker.onmessage = (event) => {
       if (this.#worker === worker) this.#receive(event.data);
     };
@@ -129,6 +134,7 @@ export class WorkerClient {
   #receive(data: unknown): void {
     if (!isFromWorker(data)) return;
     this.#lastHeard = this.#timing.now();
+    this.#heard = true;
     switch (data.type) {
       case 'ready':
         this.#setBusy(false);
@@ -164,7 +170,16 @@ export class WorkerClient {
 
   #beat(): void {
     if (this.#hung) return;
-    if (this.#timing.now() - this.#lastHeard >= this.#timing.hangAfterMs) {
+    const silent = this.#timing.now() - this.#lastHeard;
+    if (!this.#heard) {
+      // Still loading its script: allow a slow network, but not forever.
+      if (silent >= this.#timing.bootTimeoutMs) {
+        this.#stopWorker();
+        this.#events.fault('its program did not load in time');
+      }
+      return;
+    }
+    if (silent >= this.#timing.hangAfterMs) {
       this.#hung = true;
       this.#events.hang();
       return;

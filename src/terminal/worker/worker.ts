@@ -30,3 +30,5 @@ const scope = self as unknown as WorkerScope;
 const host = new SessionHost(openSession, (message) => scope.postMessage(message), yieldToHost);
 scope.onmessage = (event) => void host.handle(event.data);
 scope.onunhandledrejection = (event) => scope.postMessage({ type: 'fault', message: String(event.reason) });
+// Say hello at once: the page's heartbeat allows a slow script download until it hears from the worker.
+scope.postMessage({ type: 'pong', id: 0 });
