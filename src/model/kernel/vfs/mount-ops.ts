@@ -68,8 +68,11 @@ function makeFs(k: Kernel, p: Process, source: string, fstype: string, options: 
     case 'proc': return { fs: makeProcfs(k, p.ns.pid, k.allocDev()), root: '/', source, fstype };
     case 'sysfs': return { fs: makeSysfs(k, p.ns.net, k.allocDev()), root: '/', source, fstype };
     case 'cgroup2': return { fs: makeCgroupfs(k, p.ns.cgroup.root, k.allocDev()), root: '/', source, fstype };
-    case 'tmpfs': case 'devpts': case 'mqueue': case 'shm':
+    case 'tmpfs': case 'shm':
       return { fs: new MemoryFs({ dev: k.allocDev(), now, fstype, capacityBytes: parseSize(options, k.options.memoryBytes / 2) }), root: '/', source, fstype };
+    // devpts and mqueue have no blocks: statfs reports 0 and df hides them.
+    case 'devpts': case 'mqueue':
+      return { fs: new MemoryFs({ dev: k.allocDev(), now, fstype }), root: '/', source, fstype };
     case 'devtmpfs': return { fs: k.devtmpfs, root: '/', source, fstype };
     case 'overlay': return { fs: makeOverlay(k, p, options), root: '/', source, fstype };
     default: {

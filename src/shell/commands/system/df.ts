@@ -5,7 +5,7 @@
  * (Filesystem at least 14 wide, numbers right-aligned at least 5).
  */
 import type { Command } from '../../types.ts';
-import { humanGnu } from './util.ts';
+import { asBusybox, humanGnu } from './util.ts';
 import { isSysError } from '../../../model/errors.ts';
 import type { StatFs } from '../../../model/kernel/types.ts';
 
@@ -78,6 +78,17 @@ or all file systems by default.
         stats.push({ ...st, source: m.source, target: m.target, fstype: m.fstype });
       }
     }
+    if (asBusybox(ctx)) {
+      // BusyBox df (coreutils/df.c): fixed columns "%-20s %9s %9s %9s %3u%% %s", one decimal in -h sizes.
+      const bbSize = (b: number): string => (human ? busyboxHuman(b) : String(Math.ceil(b / 1024)));
+      let out = `${'Filesystem'.padEnd(20)} ${(human ? 'Size' : '1K-blocks').padStart(9)} ${'Used'.padStart(9)} Available Use% Mounted on\n`;
+      for (const s of stats) {
+        const pc = s.usedBytes + s.availBytes === 0 ? 0 : Math.ceil((s.usedBytes * 100) / (s.usedBytes + s.availBytes));
+        out += `${s.source.padEnd(20)} ${bbSize(s.totalBytes).padStart(9)} ${bbSize(s.usedBytes).padStart(9)} ${bbSize(s.availBytes).padStart(9)} ${String(pc).padStart(3)}% ${s.target}\n`;
+      }
+      ctx.stdout.write(out);
+      return status;
+    }
     const head = ['Filesystem', ...(showType ? ['Type'] : []), inodes ? 'Inodes' : human ? 'Size' : '1K-blocks', inodes ? 'IUsed' : 'Used', inodes ? 'IFree' : human ? 'Avail' : 'Available', inodes ? 'IUse%' : 'Use%', 'Mounted on'];
     const size = (b: number): string => (human ? humanGnu(b) : String(Math.ceil(b / 1024)));
     const pct = (used: number, avail: number): string => (used + avail === 0 ? '-' : `${Math.ceil((used * 100) / (used + avail))}%`);
@@ -97,3 +108,16 @@ or all file systems by default.
     return status;
   },
 };
+
+/** BusyBox make_human_readable_str: "58.4G", "64.0M", "0". */
+function busyboxHuman(bytes: number): string {
+  if (bytes === 0) return '0';
+  const units = ['', 'K', 'M', 'G', 'T', 'P'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? String(v) : `${v.toFixed(1)}${units[i]}`;
+}

@@ -4,7 +4,7 @@
  * -m MiB, -g GiB, -h human ("7.8Gi").
  */
 import type { Command } from '../../types.ts';
-import { humanProcps, tryRead } from './util.ts';
+import { asBusybox, humanProcps, tryRead } from './util.ts';
 
 /** free: display amount of free and used memory in the system. */
 export const free: Command = {
@@ -43,8 +43,10 @@ For more details see free(1).`.trimStart(),
     const memFree = kb('MemFree');
     const cache = kb('Buffers') + kb('Cached') + kb('SReclaimable');
     const used = Math.max(0, total - memFree - cache);
-    const row = (label: string, vals: number[]): string => label.padEnd(8) + vals.map((v) => ' ' + unit(v).padStart(11)).join('') + '\n';
-    let out = '               total        used        free      shared  buff/cache   available\n';
+    // BusyBox's free (procps/free.c) indents one column less: "%-7s" labels, "%12s" values.
+    const bb = asBusybox(ctx);
+    const row = (label: string, vals: number[]): string => (bb ? label.padEnd(7) : label.padEnd(8)) + vals.map((v) => (bb ? unit(v).padStart(12) : ' ' + unit(v).padStart(11))).join('') + '\n';
+    let out = bb ? '              total        used        free      shared  buff/cache   available\n' : '               total        used        free      shared  buff/cache   available\n';
     out += row('Mem:', [total, used, memFree, kb('Shmem'), cache, kb('MemAvailable')]).replace(/ +\n$/, '\n');
     out += row('Swap:', [kb('SwapTotal'), kb('SwapTotal') - kb('SwapFree'), kb('SwapFree')]);
     if (flags.includes('-t') || flags.includes('--total')) out += row('Total:', [total + kb('SwapTotal'), used, memFree + kb('SwapFree')]);

@@ -1,6 +1,6 @@
 /** id(1), whoami(1) (GNU coreutils), uname(1), hostname(1): who and where a process is. */
 import type { Command } from '../../types.ts';
-import { groupNames, userNames } from './util.ts';
+import { asBusybox, groupNames, userNames } from './util.ts';
 import { isSysError } from '../../../model/errors.ts';
 
 /** id: print real and effective user and group IDs. */
@@ -92,7 +92,8 @@ A container has no kernel of its own: uname -r prints the host's release.`,
     }
     if (want.size === 0) want.add('s');
     const all = want.has('a');
-    const os = u.sysname === 'Linux' ? 'GNU/Linux' : u.sysname;
+    // BusyBox's uname prints "Linux" as the operating system; GNU coreutils prints "GNU/Linux".
+    const os = u.sysname === 'Linux' ? (asBusybox(ctx) ? 'Linux' : 'GNU/Linux') : u.sysname;
     const parts: string[] = [];
     if (all || want.has('s')) parts.push(u.sysname);
     if (all || want.has('n')) parts.push(u.nodename);

@@ -6,7 +6,7 @@
 import type { Command, CommandContext } from '../../types.ts';
 import type { ProcEntry } from './procs.ts';
 import { NO_PROC, cpuTime, readProcs, uptimeSeconds } from './procs.ts';
-import { tryRead } from './util.ts';
+import { asBusybox, tryRead } from './util.ts';
 
 interface Col {
   readonly head: string;
@@ -170,6 +170,7 @@ Usage:
 
 For more details see ps(1).`.trimStart(),
   async run(ctx) {
+    if (asBusybox(ctx) && !ctx.argv.slice(1).some((a) => a.startsWith('-o') || a === 'o')) return busyboxPs(ctx);
     const o = parse(ctx.argv.slice(1));
     if (o.error) {
       ctx.stderr.write(o.error + '\n');
@@ -219,4 +220,21 @@ function safeSelf(ctx: CommandContext): string {
   } catch {
     return '-1';
   }
+}
+
+/** BusyBox ps (procps/ps.c): "PID   USER     TIME  COMMAND", every process, whatever the options. */
+function busyboxPs(ctx: CommandContext): number {
+  const procs = readProcs(ctx.sys);
+  if (!procs) {
+    ctx.stderr.write("ps: can't open '/proc': No such file or directory\n");
+    return 1;
+  }
+  let out = 'PID   USER     TIME  COMMAND\n';
+  for (const p of procs) {
+    const s = Math.floor(p.ticks / 100);
+    const time = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+    out += `${String(p.pid).padStart(5)} ${p.user.slice(0, 8).padEnd(8)} ${time.padStart(5)} ${p.state === 'Z' ? `[${p.comm}]` : args(p)}\n`;
+  }
+  ctx.stdout.write(out);
+  return 0;
 }

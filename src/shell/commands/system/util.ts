@@ -151,3 +151,28 @@ export async function waitChild(ctx: CommandContext, work: Promise<number>): Pro
   const sig = sys.pendingSignal();
   return sig ? 128 + SIGNALS[sig] : 130;
 }
+
+/**
+ * Is this program running as a BusyBox applet (its file is /bin/busybox or a
+ * symlink or hard link to it, as in Alpine and the busybox image)? Applets
+ * print BusyBox's own formats, not procps/coreutils ones.
+ */
+export function asBusybox(ctx: CommandContext): boolean {
+  const name = ctx.argv[0] ?? '';
+  let bb;
+  try {
+    bb = ctx.sys.stat('/bin/busybox');
+  } catch {
+    return false;
+  }
+  const dirs = name.includes('/') ? [''] : (ctx.env.get('PATH') ?? '/usr/sbin:/usr/bin:/sbin:/bin').split(':').map((d) => d + '/');
+  for (const d of dirs) {
+    try {
+      const st = ctx.sys.stat(d + name);
+      return st.ino === bb.ino && st.dev === bb.dev;
+    } catch {
+      // not in this directory
+    }
+  }
+  return false;
+}
