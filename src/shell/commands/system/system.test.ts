@@ -140,3 +140,20 @@ describe('no zombies left behind', () => {
     expect(h.login.processes().filter((p) => p.state === 'Z')).toEqual([]);
   });
 });
+
+describe('as BusyBox applets (Alpine: /bin/ps → /bin/busybox)', () => {
+  it.each([
+    ['ps', /^PID {3}USER {5}TIME {2}COMMAND\n {4}1 root {6}0:00 \/sbin\/init\n {4}2 root {6}0:00 \[kthreadd\]\n/],
+    ['uname -a', /^Linux host 6\.12\.48\+deb13-amd64 .* x86_64 Linux\n$/],
+    ['free', /^ {14}total {8}used {8}free {6}shared {2}buff\/cache {3}available\nMem: {8}\d{7}/],
+    ['df -h /', /^Filesystem {16}Size {6}Used Available Use% Mounted on\n\/dev\/sda1 {16}64\.0G {6}4\.0K {5}60\.8G {3}1% \/\n$/],
+  ])('%s', async (script, want) => {
+    const h = systemHost();
+    const disk = h.kernel.options.rootfs;
+    disk.write('/bin/busybox', (await import('../../../model/program.ts')).programFile('busybox'), { mode: 0o755 });
+    disk.mkdir('/usr/local', 0o755);
+    disk.mkdir('/usr/local/bin', 0o755);
+    for (const a of ['ps', 'uname', 'free', 'df']) disk.symlink('/bin/busybox', `/usr/local/bin/${a}`);
+    expect((await h.sh(script, undefined, true)).out).toMatch(want);
+  });
+});
