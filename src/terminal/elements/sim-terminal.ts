@@ -73,6 +73,9 @@ export class SimTerminal extends HTMLElement {
   async #load(): Promise<TerminalController> {
     this.#observer?.disconnect();
     this.dataset.state = 'loading';
+    // For the benchmark: performance.measure('sim-terminal:first-prompt:<id>') spans start → first prompt.
+    const started = performance.now();
+    let prompted = false;
     const scenario = this.dataset.scenario ?? 'laptop';
     const caption = this.querySelector('figcaption')?.textContent?.trim();
     const terminalId = this.terminalId;
@@ -88,6 +91,10 @@ export class SimTerminal extends HTMLElement {
         label: caption ? `Terminal: ${caption}` : `Terminal (scenario ${scenario})`,
         onState: (state: HostState) => {
           this.dataset.state = state === 'starting' ? 'loading' : state;
+          if (state === 'ready' && !prompted) {
+            prompted = true;
+            performance.measure(`sim-terminal:first-prompt:${terminalId}`, { start: started });
+          }
           this.dispatchEvent(new CustomEvent('sim-terminal-state', { detail: { state }, bubbles: true }));
         },
       });
