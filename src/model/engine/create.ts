@@ -64,5 +64,6 @@ export function newContainer(opts: CreateOptions, img: ImageInfo, host: HostConf
       logs: [],
       shimPid: 0,
       proxies: [],
+      published: [],
     };
 }

@@ -17,7 +17,7 @@ import { randomName, VALID_NAME } from './names.ts';
 import { transition } from './state.ts';
 import { containerCaps, checkCaps } from './security.ts';
 import { createContainerProcess, lookPath, type TaskSpec } from './runc.ts';
-import { ApiError, type Container, type ContainerIO, type CreateOptions, type Interactor, type ProgramRunner } from './types.ts';
+import { ApiError, type Container, type ContainerIO, type CreateOptions, type Interactor, type PortBinding, type ProgramRunner } from './types.ts';
 import { cgroupPath, hostConfig, normalizeRef, processEnv } from './config.ts';
 import { execInContainer, type ExecOptions } from './exec.ts';
 import { newContainer } from './create.ts';
@@ -65,6 +65,17 @@ export class Daemon {
   /** Per container: its shim process. */
   readonly #shims = new Map<string, Sys>();
   readonly #rw = new Map<string, RwLayer>();
+  /** The ephemeral port range (/proc/sys/net/ipv4/ip_local_port_range; portallocator's 49153–65535 if unreadable, facts §5.4). */
+  #portRange(): [number, number] {
+    try {
+      const m = /(\d+)\s+(\d+)/.exec(toText(this.#d.dockerd.readFile('/proc/sys/net/ipv4/ip_local_port_range')));
+      if (m) return [Number(m[1]), Number(m[2])];
+    } catch {
+      /* no procfs */
+    }
+    return [49153, 65535];
+  }
+
   /** Host end of each running container's veth pair. */
   readonly #veths = new Map<string, string>();
 
@@ -184,14 +195,20 @@ export class Daemon {
     const runner = opts.runner ?? this.#d.runner;
     if (!runner && !opts.interact) throw new ApiError(500, 'dockerd: no program runner configured');
     const net = this.networkOf(c) as Network;
-    // validate first: published ports
     const hostNet = net.driver === 'host';
-    const wanted = hostNet ? [] : c.host.portBindings;
+    const ip = hostNet || net.driver === 'null' ? '' : this.networks.connect(net, c.id);
+    const range = this.#portRange();
     const proxies: Sys[] = [];
+    let published: PortBinding[] = [];
     try {
-      this.networks.reservePorts(c.id, wanted);
-      for (const p of wanted) {
-        const proxy = this.#d.dockerd.spawn({ argv: ['/usr/bin/docker-proxy', '-proto', p.proto, '-host-ip', p.hostIp, '-host-port', String(p.hostPort), '-container-ip', '172.17.0.2', '-container-port', String(p.containerPort)] });
+      // validate first: published ports (ephemeral ones chosen now), then docker-proxy binds each on the host
+      for (const b of hostNet ? [] : c.host.portBindings) {
+        const chosen = b.hostPort === 0 ? { ...b, hostPort: this.networks.ephemeralPort(b.hostIp, b.proto, range) } : b;
+        published = [...published, chosen];
+        this.networks.reservePorts(c.id, [chosen]);
+      }
+      for (const p of published) {
+        const proxy = this.#d.dockerd.spawn({ argv: ['/usr/bin/docker-proxy', '-proto', p.proto, '-host-ip', p.hostIp, '-host-port', String(p.hostPort), '-container-ip', ip, '-container-port', String(p.containerPort)] });
         proxies.push(proxy);
         try {
           proxy.listen(p.hostPort, p.hostIp);
@@ -202,14 +219,16 @@ export class Daemon {
       }
     } catch (e) {
       this.networks.releasePorts(c.id);
+      this.networks.disconnect(c.id);
       for (const p of proxies) this.#reap(this.#d.dockerd, p);
       if (e instanceof ApiError) {
         throw new ApiError(500, `driver failed programming external connectivity on endpoint ${c.name} (${this.#d.rng.hex(64)}): ${e.message}`);
       }
       throw e;
     }
+    c.published = published;
     c.endpointId = this.#d.rng.hex(64);
-    c.ip = hostNet || net.driver === 'null' ? '' : this.networks.connect(net, c.id);
+    c.ip = ip;
     c.mac = c.ip ? this.networks.mac() : '';
     this.#writeHosts(c);
     const shim = this.#d.containerd.spawn({ argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-id', c.id, '-address', '/run/containerd/containerd.sock'] });
@@ -335,6 +354,7 @@ export class Daemon {
     }
     for (const p of c.proxies) this.#reap(this.#d.dockerd, p);
     c.proxies = [];
+    c.published = [];
     try {
       this.#d.dockerd.rmdir(cg);
     } catch {

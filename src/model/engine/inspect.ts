@@ -20,7 +20,7 @@ export interface GraphData {
 function ports(c: Container): Record<string, { HostIp: string; HostPort: string }[] | null> {
   const out: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
   for (const p of Object.keys(c.config.ExposedPorts ?? {})) out[p] = null;
-  for (const b of c.host.portBindings) {
+  for (const b of c.published) {
     const key = `${b.containerPort}/${b.proto}`;
     const list = out[key] ?? [];
     list.push({ HostIp: b.hostIp, HostPort: String(b.hostPort) });
@@ -34,7 +34,7 @@ function ports(c: Container): Record<string, { HostIp: string; HostPort: string 
 export function hostConfigJson(c: Container): Record<string, unknown> {
   const h = c.host;
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
-  for (const b of h.portBindings) (bindings[`${b.containerPort}/${b.proto}`] ??= []).push({ HostIp: b.hostIp === '0.0.0.0' ? '' : b.hostIp, HostPort: String(b.hostPort) });
+  for (const b of h.portBindings) (bindings[`${b.containerPort}/${b.proto}`] ??= []).push({ HostIp: b.hostIp === '0.0.0.0' ? '' : b.hostIp, HostPort: b.hostPort === 0 ? '' : String(b.hostPort) });
   return {
     Binds: h.mounts.length ? h.mounts.map((m) => `${m.source}:${m.destination}${m.readonly ? ':ro' : ''}`) : null,
     ContainerIDFile: '',

@@ -36,6 +36,6 @@ describe('Networks', () => {
   it.each([
     ['4000:80', { hostIp: '0.0.0.0', hostPort: 4000, containerPort: 80, proto: 'tcp' }],
     ['127.0.0.1:53:53/udp', { hostIp: '127.0.0.1', hostPort: 53, containerPort: 53, proto: 'udp' }],
-    ['8080', { hostIp: '0.0.0.0', hostPort: 8080, containerPort: 8080, proto: 'tcp' }],
+    ['8080', { hostIp: '0.0.0.0', hostPort: 0, containerPort: 8080, proto: 'tcp' }],
   ])('parsePublish(%s)', (s, want) => expect(parsePublish(s)).toEqual(want));
 });

@@ -113,12 +113,18 @@ export class Networks {
     for (const p of ports) this.#ports.set(`${p.hostIp}:${p.hostPort}/${p.proto}`, containerId);
   }
 
+  /** A free host port for `-p CONTAINER_PORT` (portallocator: the first free one of the ephemeral range). */
+  ephemeralPort(hostIp: string, proto: string, range: readonly [number, number]): number {
+    for (let p = range[0]; p <= range[1]; p++) if (!this.portOwner(hostIp, p, proto)) return p;
+    throw new ApiError(500, 'all ports are allocated');
+  }
+
   releasePorts(containerId: string): void {
     for (const [k, v] of this.#ports) if (v === containerId) this.#ports.delete(k);
   }
 }
 
-/** Parse `-p` values: `8080:80`, `127.0.0.1:8080:80/udp`, `80` (random host port not modelled: same as container). */
+/** Parse `-p` values: `8080:80`, `127.0.0.1:8080:80/udp`, `80` (host port 0: an ephemeral port is chosen at start). */
 export function parsePublish(spec: string): { hostIp: string; hostPort: number; containerPort: number; proto: 'tcp' | 'udp' } {
   const [addr, protoRaw] = spec.split('/');
   const proto = (protoRaw ?? 'tcp') as 'tcp' | 'udp';
@@ -129,7 +135,7 @@ export function parsePublish(spec: string): { hostIp: string; hostPort: number; 
     return n;
   };
   if (proto !== 'tcp' && proto !== 'udp') throw new ApiError(400, `invalid proto: ${protoRaw}`);
-  if (parts.length === 1) return { hostIp: '0.0.0.0', hostPort: num(parts[0]), containerPort: num(parts[0]), proto };
+  if (parts.length === 1) return { hostIp: '0.0.0.0', hostPort: 0, containerPort: num(parts[0]), proto };
   if (parts.length === 2) return { hostIp: '0.0.0.0', hostPort: num(parts[0]), containerPort: num(parts[1]), proto };
   return { hostIp: parts[0] || '0.0.0.0', hostPort: num(parts[1]), containerPort: num(parts[2]), proto };
 }

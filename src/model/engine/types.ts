@@ -137,4 +137,6 @@ export interface Container {
   task?: Promise<number>;
   /** docker-proxy processes holding published host ports. */
   proxies: Sys[];
+  /** Ports published while running, with ephemeral host ports resolved (NetworkSettings.Ports). */
+  published: PortBinding[];
 }

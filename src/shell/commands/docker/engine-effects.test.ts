@@ -137,6 +137,12 @@ describe('engine effects', () => {
     expect(r.out).toBe('box1\n');
   });
 
+  it('-p CONTAINER_PORT publishes on the first free port of ip_local_port_range (portallocator)', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker run -d --name w1 -p 8000 shop/app:1.0 >/dev/null; docker run -d --name w2 -p 8000 shop/app:1.0 >/dev/null; docker port w1 8000; docker port w2 8000');
+    expect(r.out).toBe('0.0.0.0:32768\n[::]:32768\n0.0.0.0:32769\n[::]:32769\n');
+  });
+
   it('rm refuses a running container unless forced', async () => {
     const h = dockerHost();
     const r = await h.sh('docker run -d --name web shop/app:1.0 >/dev/null; docker rm web; docker rm -f web; docker ps -a -q');

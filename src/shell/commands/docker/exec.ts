@@ -85,7 +85,7 @@ export const port: Sub = async (ctx, d, args) => {
     const want = args[1] ? (args[1].includes('/') ? args[1] : `${args[1]}/tcp`) : undefined;
     const lines: string[] = [];
     if (c.state.running) {
-      for (const b of c.host.portBindings) {
+      for (const b of c.published) {
         const key = `${b.containerPort}/${b.proto}`;
         if (want && key !== want) continue;
         const pre = want ? '' : `${key} -> `;

@@ -30,7 +30,7 @@ export function portsText(c: Container): string {
   const out: string[] = [];
   const published = new Set<string>();
   if (c.state.running) {
-    for (const b of c.host.portBindings) {
+    for (const b of c.published) {
       out.push(`${b.hostIp}:${b.hostPort}->${b.containerPort}/${b.proto}`);
       if (b.hostIp === '0.0.0.0') out.push(`[::]:${b.hostPort}->${b.containerPort}/${b.proto}`);
       published.add(`${b.containerPort}/${b.proto}`);
