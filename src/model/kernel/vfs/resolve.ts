@@ -9,6 +9,7 @@ import { fail, isSysError } from '../../errors.ts';
 import { splitPath } from '../../fs/path.ts';
 import type { Mount, MountTable } from './mount-table.ts';
 import { pathInMount } from './mount-table.ts';
+import { SyntheticFs } from './synthetic-fs.ts';
 
 /** Linux's MAXSYMLINKS: symlinks followed in one resolution. */
 export const MAX_SYMLINKS = 40;
@@ -65,8 +66,10 @@ function parentWithin(p: string, root: string): string {
  * component. `mustExist`: ENOENT if the last component is missing (otherwise
  * the result has `stat: undefined`, for creating calls).
  */
-export function resolve(ctx: PathContext, input: string, opts: { follow: boolean; mustExist: boolean }): Located {
+export function resolve(ctx0: PathContext, input: string, opts: { follow: boolean; mustExist: boolean }): Located {
   if (input === '') fail('ENOENT', input);
+  // A magic link (/proc/PID/root) switches the walk into another mount namespace.
+  let ctx: PathContext = ctx0;
   let cur = input.startsWith('/') ? ctx.root : ctx.cwd;
   let rest = splitPath(input);
   const wantDir = input.endsWith('/') || input.endsWith('/.') || input.endsWith('/..');
@@ -95,6 +98,14 @@ export function resolve(ctx: PathContext, input: string, opts: { follow: boolean
     if (st.type === 'symlink' && (!last || opts.follow || wantDir)) {
       if (++links > MAX_SYMLINKS) fail('ELOOP', input);
       const { fs, fsPath } = locate(ctx.table, next);
+      const jump = fs instanceof SyntheticFs ? fs.magic(fsPath) : undefined;
+      if (jump) {
+        ctx = { table: jump.table, root: ctx.root, cwd: ctx.cwd };
+        cur = jump.path;
+        stat = lstatOrUndefined(ctx.table, cur);
+        if (rest.length === 0 && stat) return { path: cur, ...locate(ctx.table, cur), stat };
+        continue;
+      }
       const target = fs.readlink(fsPath);
       if (isMagicLink(target, fs)) {
         // nsfs "magic" links (/proc/PID/ns/*) resolve to the namespace itself.

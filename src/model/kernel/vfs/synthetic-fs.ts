@@ -10,6 +10,7 @@ import type { FileData } from '../../fs/data.ts';
 import { fromText, toText } from '../../fs/data.ts';
 import { fail } from '../../errors.ts';
 import { splitPath } from '../../fs/path.ts';
+import type { MountTable } from './mount-table.ts';
 
 /** A synthetic directory. */
 export interface DirNode {
@@ -35,6 +36,12 @@ export interface FileNode {
 export interface LinkNode {
   readonly kind: 'symlink';
   target(): string;
+  /**
+   * A "magic" link (/proc/PID/root, /proc/PID/cwd): following it continues
+   * in another process's mount namespace at that path (proc(5)), instead of
+   * resolving the target text.
+   */
+  magic?(): { readonly table: MountTable; readonly path: string };
 }
 
 export type Node = DirNode | FileNode | LinkNode;
@@ -190,6 +197,12 @@ export class SyntheticFs implements FileSystem {
   symlink(_target: string, path: string): void {
     fail('EPERM', path);
   }
+  /** Where a magic link leads (another mount namespace), if `path` is one. */
+  magic(path: string): { readonly table: MountTable; readonly path: string } | undefined {
+    const n = this.node(path);
+    return n.kind === 'symlink' && n.magic ? n.magic() : undefined;
+  }
+
   readlink(path: string): string {
     const n = this.node(path);
     if (n.kind !== 'symlink') fail('EINVAL', path);

@@ -164,3 +164,21 @@ describe('statfs(2) for df(1)', () => {
     expect(st.availBytes).toBe(st.totalBytes - st.usedBytes - Math.floor(st.totalBytes * 0.05));
   });
 });
+
+describe('/proc/PID/root and cwd are magic links into the process\'s own view (proc(5))', () => {
+  it('the host reads a container\'s files through /proc/PID/root', () => {
+    const s = host();
+    for (const d of ['/c', '/c/root', '/c/root/etc']) s.mkdir(d);
+    s.writeFile('/c/root/etc/hostname', txt('box\n'));
+    const c = s.spawn({ argv: ['init'], newNamespaces: ['mnt', 'pid'] });
+    c.mount('/c/root', '/c/root', '', ['bind']);
+    c.chdir('/c/root');
+    c.pivotRoot('.', '.');
+    c.umount('.');
+    const pid = c.clonePid!;
+    expect(s.readlink(`/proc/${pid}/root`)).toBe('/');
+    expect(toText(s.readFile(`/proc/${pid}/root/etc/hostname`))).toBe('box\n');
+    expect(s.readdir(`/proc/${pid}/root`)).toEqual(['etc']);
+    expect(s.stat(`/proc/${pid}/cwd`).type).toBe('dir');
+  });
+});
