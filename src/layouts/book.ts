@@ -5,15 +5,20 @@
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { bookOrder, checkCitations } from '../schemas/book.ts';
+import { checkScenarios } from '../schemas/scenarios.ts';
 
 /** One chapter as Astro loaded it. */
 export type Chapter = CollectionEntry<'chapters'>;
 
-/** Published chapters in reading order; fails the build on duplicate orders or unknown source ids. */
+/** Published chapters in reading order; fails the build on duplicate orders, unknown source ids or unknown scenarios (file:line). */
 export async function getBook(): Promise<Chapter[]> {
   const entries = await getCollection('chapters');
   // Read the whole file so the line numbers in errors count the frontmatter too.
-  for (const e of entries) checkCitations({ ...e, body: e.filePath ? readFileSync(e.filePath, 'utf8') : e.body });
+  for (const e of entries) {
+    const body = e.filePath ? readFileSync(e.filePath, 'utf8') : e.body;
+    checkCitations({ ...e, body });
+    checkScenarios(e.filePath ?? e.id, body ?? '');
+  }
   return bookOrder(entries);
 }
 

@@ -4,6 +4,7 @@
  * component and the prop named, instead of rendering something half-broken.
  */
 import { z } from 'astro/zod';
+import { SCENARIO_NAMES } from '../model/world/scenarios.ts';
 
 /** Parse `props` with `schema`, or throw an Error listing every bad prop of `<component>` (on page `where`, when given). */
 export function parseProps<S extends z.ZodType>(component: string, schema: S, props: unknown, where?: string): z.infer<S> {
@@ -24,7 +25,8 @@ export function parseProps<S extends z.ZodType>(component: string, schema: S, pr
 /** The scenarios a terminal can start from (the model's scenario names; extend as the model grows). */
 export const scenarioSchema = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a scenario name such as "laptop"');
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a scenario name such as "laptop"')
+  .refine((s) => SCENARIO_NAMES.includes(s), { error: (i) => `unknown scenario "${String(i.input)}" (known: ${SCENARIO_NAMES.join(', ')}; src/model/world/scenarios.ts)` });
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: a-z, 0-9 and single hyphens');
 
