@@ -29,6 +29,7 @@ export function hostConfig(h: Partial<HostConfig> | undefined): HostConfig {
     capAdd: [...(h?.capAdd ?? [])],
     capDrop: [...(h?.capDrop ?? [])],
     portBindings: [...(h?.portBindings ?? [])],
+    publishAll: h?.publishAll ?? false,
     mounts: [...(h?.mounts ?? [])],
     networkMode: h?.networkMode ?? 'bridge',
     autoRemove: h?.autoRemove ?? false,

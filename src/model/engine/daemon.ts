@@ -202,7 +202,14 @@ export class Daemon {
     let published: PortBinding[] = [];
     try {
       // validate first: published ports (ephemeral ones chosen now), then docker-proxy binds each on the host
-      for (const b of hostNet ? [] : c.host.portBindings) {
+      const all: PortBinding[] = [...c.host.portBindings];
+      if (c.host.publishAll) {
+        for (const key of Object.keys(c.config.ExposedPorts ?? {})) {
+          const [port, proto] = key.split('/');
+          if (!all.some((b) => `${b.containerPort}/${b.proto}` === key)) all.push({ hostIp: '0.0.0.0', hostPort: 0, containerPort: Number(port), proto: proto === 'udp' ? 'udp' : 'tcp' });
+        }
+      }
+      for (const b of hostNet ? [] : all) {
         const chosen = b.hostPort === 0 ? { ...b, hostPort: this.networks.ephemeralPort(b.hostIp, b.proto, range) } : b;
         published = [...published, chosen];
         this.networks.reservePorts(c.id, [chosen]);

@@ -60,7 +60,7 @@ export function hostConfigJson(c: Container): Record<string, unknown> {
     OomScoreAdj: 0,
     PidMode: '',
     Privileged: h.privileged,
-    PublishAllPorts: false,
+    PublishAllPorts: h.publishAll,
     ReadonlyRootfs: false,
     SecurityOpt: h.privileged ? ['label=disable'] : null,
     UTSMode: '',

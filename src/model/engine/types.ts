@@ -87,6 +87,8 @@ export interface HostConfig {
   capAdd: string[];
   capDrop: string[];
   portBindings: PortBinding[];
+  /** -P: publish every exposed port on an ephemeral host port. */
+  publishAll: boolean;
   mounts: MountSpec[];
   networkMode: string;
   autoRemove: boolean;
