@@ -142,6 +142,15 @@ describe('docker CLI output and errors', () => {
     expect(r2.out).not.toContain('<none>');
   });
 
+  it('build from stdin; a failing RUN stops the build with the builder\'s message', async () => {
+    const h = dockerHost();
+    const r = await h.sh(`printf 'FROM alpine\\nRUN echo hi\\n' | docker build -q -t ok:1 -; echo "st=$?"; printf 'FROM alpine\\nRUN false\\n' | docker build -t bad:1 -; echo "st=$?"`);
+    expect(r.out).toMatch(/^sha256:[0-9a-f]{64}\nst=0\n/);
+    expect(r.out).toContain('Step 2/2 : RUN false\n ---> Running in ');
+    expect(r.out).toMatch(/st=1\n$/);
+    expect(r.err).toContain("The command '/bin/sh -c false' returned a non-zero code: 1\n");
+  });
+
   it('exec runs in the container; a missing program is the OCI exec error', async () => {
     const h = dockerHost();
     const r = await h.sh('docker run -d --name web shop/app:1.0 >/dev/null; docker exec web python3 --version; docker exec web nosuch; echo "st=$?"');
