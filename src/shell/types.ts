@@ -30,6 +30,8 @@ export interface CommandContext {
   readonly sys: Sys;
   /** Terminal width in columns (for ls, ps, top). */
   readonly columns: number;
+  /** True when the program runs as a BusyBox applet (alpine's /bin/ls → /bin/busybox): print BusyBox's formats and messages. */
+  readonly busybox?: boolean;
   /** Give the event loop a turn; throws Interrupted if the process got a fatal signal (Ctrl-C). */
   checkpoint(): Promise<void>;
   /** Run a shell command line in a child shell (for `sh -c`, `docker exec`, `xargs`, `find -exec`). */

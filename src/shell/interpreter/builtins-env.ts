@@ -40,8 +40,8 @@ export function cd(sh: Shell, argv: string[], io: Stdio): number {
     sh.sys.chdir(dir);
   } catch (e) {
     if (isSysError(e)) {
-      sh.error(io, `cd: ${dir}: ${e.strerror}`);
-      return 1;
+      sh.error(io, sh.flavor === 'ash' ? `cd: can't cd to ${dir}: ${e.strerror}` : `cd: ${dir}: ${e.strerror}`);
+      return sh.flavor === 'ash' ? 2 : 1;
     }
     throw e;
   }

@@ -15,7 +15,7 @@ import { BUSYBOX_APPLETS } from './busybox.ts';
 import { batchHost, checkpoint } from './host.ts';
 import type { ShellHost } from './host.ts';
 import { Shell, cpuOf } from './shell.ts';
-import type { Stdio } from './shell.ts';
+import type { Flavor, Stdio } from './shell.ts';
 import { ExitSignal, Interrupted, OutputLimit } from './signals.ts';
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -43,10 +43,13 @@ export async function runExternal(sh: Shell, argv: string[], env: Map<string, st
   }
   sh.host.foreground(child, true);
   let status = 1;
+  let signalled: string | undefined;
   try {
-    status = await runProgram(sh.host, child, argv, env, io, sh.background, inPlace);
+    status = await runProgram(sh.host, child, argv, env, io, sh.background, inPlace, 0, sh.flavor);
   } finally {
     sh.host.foreground(child, false);
+    // bash reports "Killed"/"Terminated" for a child a signal ended, not for one that exited 137 or 143 itself (docker run does)
+    signalled = child.pendingSignal();
     if (!inPlace) {
       sh.childCpu += cpuOf(child);
       try {
@@ -62,8 +65,8 @@ export async function runExternal(sh: Shell, argv: string[], env: Map<string, st
       }
     }
   }
-  if (status === 137) io.stderr.write('Killed\n');
-  else if (status === 143) io.stderr.write('Terminated\n');
+  if (status === 137 && signalled === 'SIGKILL') io.stderr.write('Killed\n');
+  else if (status === 143 && signalled === 'SIGTERM') io.stderr.write('Terminated\n');
   return status;
 }
 
@@ -95,11 +98,12 @@ export function resolveCommand(sys: Sys, name: string, pathVar: string | undefin
 }
 
 /** exec a program in process `sys` (already forked): resolve, then run the model program, the interpreter of a `#!` script, or sh. */
-export async function runProgram(host: ShellHost, sys: Sys, argv: string[], env: Map<string, string>, io: Stdio, background = false, execNow = false, hops = 0): Promise<number> {
+export async function runProgram(host: ShellHost, sys: Sys, argv: string[], env: Map<string, string>, io: Stdio, background = false, execNow = false, hops = 0, flavor: Flavor = 'bash'): Promise<number> {
   const name = argv[0] ?? '';
   const r = resolveCommand(sys, name, env.get('PATH'));
   if ('error' in r) {
-    io.stderr.write(`sh: ${name}: ${r.error}\n`);
+    // BusyBox ash says "sh: foo: not found" where bash says "command not found"
+    io.stderr.write(`sh: ${name}: ${r.error === 'command not found' && flavor === 'ash' ? 'not found' : r.error}\n`);
     return r.status;
   }
   let data;
@@ -141,10 +145,10 @@ export async function runProgram(host: ShellHost, sys: Sys, argv: string[], env:
     }
     const cmd = findCommand(cmdName);
     if (!cmd) {
-      io.stderr.write(`sh: ${name}: not available in this model\n`);
+      io.stderr.write(`sh: ${prog === 'busybox' ? cmdName : name}: not available in this model\n`);
       return 127;
     }
-    return runCommand(cmd, makeContext(host, sys, args, env, io, background));
+    return runCommand(cmd, makeContext(host, sys, args, env, io, background, prog === 'busybox'));
   }
   const bang = shebangOf(data);
   if (bang && bang.length && hops < 4) {
@@ -154,7 +158,7 @@ export async function runProgram(host: ShellHost, sys: Sys, argv: string[], env:
       io.stderr.write(`sh: ${name}: ${bang[0]}: bad interpreter: No such file or directory\n`);
       return 126;
     }
-    return runProgram(host, sys, [bang[0], ...bang.slice(1), r.path, ...argv.slice(1)], env, io, background, false, hops + 1);
+    return runProgram(host, sys, [bang[0], ...bang.slice(1), r.path, ...argv.slice(1)], env, io, background, false, hops + 1, flavor);
   }
   // ENOEXEC: POSIX shells run the file as a shell script in a new shell
   const sh = new Shell({ sys, host, env, argv0: name, args: argv.slice(1) });
@@ -179,10 +183,11 @@ export function hostOf(ctx: CommandContext): ShellHost {
 }
 
 /** The CommandContext a program gets: its argv, environment, streams and its own process's Sys. */
-export function makeContext(host: ShellHost, sys: Sys, argv: readonly string[], env: Map<string, string>, io: Stdio, background: boolean): CommandContext {
+export function makeContext(host: ShellHost, sys: Sys, argv: readonly string[], env: Map<string, string>, io: Stdio, background: boolean, busybox = false): CommandContext {
   const ctx: CommandContext = {
     argv,
     env,
+    busybox,
     stdin: io.stdin,
     stdout: io.stdout,
     stderr: io.stderr,

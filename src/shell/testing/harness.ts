@@ -24,7 +24,7 @@ export interface TestSession {
 /** A fresh host and login session (programs = the whole registry). */
 export function testSession(opts: { columns?: number; outputLimit?: number; yieldToHost?: () => Promise<void> } = {}): TestSession {
   const clock = new VirtualClock();
-  const spec = { name: 'host', cpus: 2, memoryBytes: 4 * 1024 ** 3, diskBytes: 32 * 1024 ** 3, programs: [...new Set(COMMANDS.map((c) => c.name))] };
+  const spec = { name: 'host', cpus: 2, memoryBytes: 4 * 1024 ** 3, diskBytes: 32 * 1024 ** 3, programs: [...new Set([...COMMANDS.map((c) => c.name), 'busybox'])] };
   const kernel = new Kernel({
     clock, rng: new Rng(7), hostname: 'host', release: HOST_KERNEL.release, version: HOST_KERNEL.version, machine: 'x86_64',
     cpus: spec.cpus, memoryBytes: spec.memoryBytes, rootfs: debianRoot(spec, () => clock.realtime), diskBytes: spec.diskBytes,

@@ -28,7 +28,7 @@ With no FILE, or when FILE is -, read standard input.
     let failed = false;
     let n = 0;
     for (const path of p.operands.length ? p.operands : ['-']) {
-      const r = await readInputs(ctx, 'cat', [path]);
+      const r = await readInputs(ctx, 'cat', [path], ctx.busybox ? (p2, why) => `cat: can't open '${p2}': ${why}` : undefined);
       failed ||= r.failed;
       for (const { text } of r.texts) {
         if (!ends && !tabs && !numberAll && !numberNonBlank && !squeeze) {

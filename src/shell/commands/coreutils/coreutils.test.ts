@@ -147,6 +147,29 @@ describe('coreutils: GNU formats and messages', () => {
   });
 });
 
+/** An alpine-like PATH: applets are symlinks to busybox, which runs the applet named by argv[0]. */
+const BB = 'mkdir /bb; for a in ls cat rm mkdir sh; do ln -s /usr/bin/busybox /bb/$a; done; PATH=/bb\n';
+
+describe('BusyBox applets (alpine) print BusyBox formats and messages (busybox coreutils/ls.c, libbb)', () => {
+  it.each([
+    ['ls /nope', 'ls: /nope: No such file or directory\n', 1],
+    ['cat /nope', "cat: can't open '/nope': No such file or directory\n", 1],
+    ['rm /nope', "rm: can't remove '/nope': No such file or directory\n", 1],
+    ['mkdir /tmp', "mkdir: can't create directory '/tmp': File exists\n", 1],
+    ['nosuch', 'sh: nosuch: command not found\n', 127],
+    ['sh -c nosuch', 'sh: nosuch: not found\n', 127],
+    ['sh -c "cd /nope"', "sh: cd: can't cd to /nope: No such file or directory\n", 2],
+    ['echo hi > /tmp/f; ls -l /tmp/f', '-rw-r--r--    1 root     root             3 Jan  1 00:00 /tmp/f\n', 0],
+    ['ls -l /dev/null', 'crw-rw-rw-    1 root     root        1,   3 Jan  1 00:00 /dev/null\n', 0],
+    ['/usr/bin/busybox frobnicate', 'frobnicate: applet not found\n', 127],
+    ['/usr/bin/busybox vi', 'sh: vi: not available in this model\n', 127],
+  ])('%j', async (script, out, status) => {
+    const r = await sh(BB + script);
+    expect(r.out).toBe(out);
+    expect(r.status).toBe(status);
+  });
+});
+
 describe('help lists every registered command with its summary', () => {
   it('includes coreutils and builtins', async () => {
     const r = await sh('help');

@@ -109,6 +109,34 @@ class Lister {
     return this.sort(out);
   }
 
+  #busyboxFormat(list: Entry[], withTotal: boolean): string {
+    const p = this.#p;
+    let out = '';
+    if (this.#long) {
+      if (withTotal) out += `total ${Math.floor((1 + list.reduce((n, e) => n + blocks512(e.st), 0)) / 2)}\n`;
+      const now = this.#ctx.sys.realtime();
+      for (const e of list) out += busyboxLong(e, this.#names, has(p, 'n'), has(p, 'h'), now, has(p, 'i')) + (has(p, 'F') && e.target === undefined ? classify(e) : '') + '\n';
+      return out;
+    }
+    const cells = list.map((e) => e.name + (has(p, 'F') ? classify(e) : ''));
+    if (!cells.length) return '';
+    if (has(p, '1') || !this.#ctx.stdout.isTty) return cells.map((c) => c + '\n').join('');
+    const width = Math.max(...cells.map((c) => c.length)) + 2;
+    const cols = Math.max(1, Math.floor((this.#ctx.columns - 1) / width));
+    const rows = Math.ceil(cells.length / cols);
+    for (let r = 0; r < rows; r++) {
+      let line = '';
+      for (let c = 0; c < cols; c++) {
+        const i = c * rows + r;
+        if (i >= cells.length) break;
+        const last = c === cols - 1 || (c + 1) * rows + r >= cells.length;
+        line += last ? cells[i] : cells[i].padEnd(width);
+      }
+      out += line + '\n';
+    }
+    return out;
+  }
+
   #error(e: unknown, what: string): void {
     if (!isSysError(e)) throw e;
     this.#ctx.stderr.write(`ls: ${what}: ${e.strerror}\n`);
@@ -116,6 +144,7 @@ class Lister {
   }
 
   format(list: Entry[], withTotal: boolean): string {
+    if (this.#ctx.busybox) return this.#busyboxFormat(list, withTotal);
     if (!list.length) return withTotal && this.#long ? 'total 0\n' : '';
     const p = this.#p;
     const ino = has(p, 'i');
@@ -152,6 +181,17 @@ class Lister {
     if (has(p, '1') || !this.#ctx.stdout.isTty) return cells.map((c) => c + '\n').join('');
     return columns(cells, this.#ctx.columns);
   }
+}
+
+/** BusyBox's ls formats (coreutils/ls.c display_single): fixed-width long lines, and columns as wide as the longest name + 2. */
+function busyboxLong(e: Entry, names: Names, numeric: boolean, human: boolean, nowUs: number, ino: boolean): string {
+  const st = e.st;
+  const dev = st.type === 'chardev' || st.type === 'blockdev';
+  const size = dev ? `${String(st.rdev[0]).padStart(4)}, ${String(st.rdev[1]).padStart(3)}` : human ? humanSize(st.size).padStart(5) : String(st.size).padStart(9);
+  const user = numeric ? String(st.uid) : names.user(st.uid).slice(0, 8);
+  const group = numeric ? String(st.gid) : names.group(st.gid).slice(0, 8);
+  const date = lsDate(st.mtime, nowUs);
+  return `${ino ? String(st.ino).padStart(8) + ' ' : ''}${modeString(st).padEnd(10)} ${String(st.nlink).padStart(4)} ${user.padEnd(8)} ${group.padEnd(8)} ${size} ${date} ${e.name}${e.target !== undefined ? ` -> ${e.target}` : ''}`;
 }
 
 /** GNU ls -C: as many columns as fit the width, filled top to bottom, two spaces between. */
@@ -207,8 +247,8 @@ export const ls: Command = {
         else files.push(e);
       } catch (e) {
         if (!isSysError(e)) throw e;
-        ctx.stderr.write(`ls: cannot access '${o}': ${e.strerror}\n`);
-        l.status = 2;
+        ctx.stderr.write(ctx.busybox ? `ls: ${o}: ${e.strerror}\n` : `ls: cannot access '${o}': ${e.strerror}\n`);
+        l.status = ctx.busybox ? 1 : 2;
       }
     }
     let out = l.format(l.sort(files), false);

@@ -50,7 +50,7 @@ Create the DIRECTORY(ies), if they do not already exist.
           if (has(p, 'v')) ctx.stdout.write(`mkdir: created directory '${t}'\n`);
         } catch (e) {
           if (!isSysError(e)) throw e;
-          ctx.stderr.write(`mkdir: cannot create directory '${t}': ${e.strerror}\n`);
+          ctx.stderr.write(`mkdir: ${ctx.busybox ? "can't" : 'cannot'} create directory '${t}': ${e.strerror}\n`);
           status = 1;
           break;
         }

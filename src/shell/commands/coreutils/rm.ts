@@ -30,7 +30,7 @@ async function removeOne(ctx: CommandContext, path: string, recursive: boolean, 
   } catch (e) {
     if (!isSysError(e)) throw e;
     if (force && e.code === 'ENOENT') return true;
-    ctx.stderr.write(`rm: cannot remove '${path}': ${e.strerror}\n`);
+    ctx.stderr.write(ctx.busybox ? `rm: can't remove '${path}': ${e.strerror}\n` : `rm: cannot remove '${path}': ${e.strerror}\n`);
     return false;
   }
   try {
@@ -40,7 +40,7 @@ async function removeOne(ctx: CommandContext, path: string, recursive: boolean, 
         sys.rmdir(path);
         return true;
       }
-      ctx.stderr.write(`rm: cannot remove '${path}': Is a directory\n`);
+      ctx.stderr.write(ctx.busybox ? `rm: '${path}' is a directory\n` : `rm: cannot remove '${path}': Is a directory\n`);
       return false;
     }
     sys.unlink(path);

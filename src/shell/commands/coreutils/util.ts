@@ -110,7 +110,7 @@ export async function readOperand(ctx: CommandContext, path: string): Promise<st
 }
 
 /** Each input (operands, or stdin when there are none) as text, reporting unreadable ones as `name: path: strerror`; returns texts and whether any failed. */
-export async function readInputs(ctx: CommandContext, name: string, operands: readonly string[]): Promise<{ texts: { path: string; text: string }[]; failed: boolean }> {
+export async function readInputs(ctx: CommandContext, name: string, operands: readonly string[], message?: (path: string, strerror: string) => string): Promise<{ texts: { path: string; text: string }[]; failed: boolean }> {
   const texts: { path: string; text: string }[] = [];
   let failed = false;
   for (const p of operands.length ? operands : ['-']) {
@@ -118,8 +118,9 @@ export async function readInputs(ctx: CommandContext, name: string, operands: re
       texts.push({ path: p, text: await readOperand(ctx, p) });
     } catch (e) {
       failed = true;
-      if ((e as { isDir?: boolean }).isDir) ctx.stderr.write(`${name}: ${p}: Is a directory\n`);
-      else report(ctx, name, e, p);
+      const why = (e as { isDir?: boolean }).isDir ? 'Is a directory' : isSysError(e) ? e.strerror : undefined;
+      if (why === undefined) throw e;
+      ctx.stderr.write((message ? message(p, why) : `${name}: ${p}: ${why}`) + '\n');
     }
   }
   return { texts, failed };
