@@ -139,7 +139,7 @@ export function interactOf(ctx: CommandContext): Interactor | undefined {
  * the way a real host, whose container runs in parallel, usually does.
  * Bounded: a program that never blocks stops being waited for.
  */
-export async function letRun(task: Promise<number>, turns = 4000): Promise<void> {
+export async function letRun(task: Promise<number>, turns = 1500): Promise<void> {
   let done = false;
   void task.then(() => (done = true), () => (done = true));
   for (let i = 0; i < turns && !done; i++) await Promise.resolve();
