@@ -28,7 +28,7 @@ export function scenarioUses(source: string): ScenarioUse[] {
 }
 
 /** Index just past the `>` closing a JSX tag: skips quoted strings, template literals and {…} expressions. */
-function tagEnd(s: string, i: number): number {
+export function tagEnd(s: string, i: number): number {
   let depth = 0;
   let quote = '';
   for (; i < s.length; i++) {
