@@ -49,6 +49,9 @@ export interface ShellAddonOptions {
 /** Type-ahead beyond this is refused (a pasted novel), with a one-line notice. */
 export const MAX_TYPEAHEAD = 256 * 1024;
 
+/** DECSET 2004: xterm wraps pasted text in ESC [200~ … ESC [201~. */
+const BRACKETED_PASTE_ON = '\x1b[?2004h';
+
 type Phase = 'starting' | 'prompt' | 'running' | 'interrupting' | 'exited';
 
 /** Line discipline between an xterm and a Session. */
@@ -94,7 +97,7 @@ export class ShellAddon implements ITerminalAddon {
       }),
     );
     // Bracketed paste (xterm DECSET 2004): pasted Tabs and line ends arrive marked as pasted.
-    this.#queue.push('\x1b[?2004h');
+    this.#queue.push(BRACKETED_PASTE_ON);
   }
 
   dispose(): void {
@@ -235,7 +238,8 @@ export class ShellAddon implements ITerminalAddon {
       const column = Math.min(this.#term?.buffer.active.cursorX ?? 0, (this.#term?.cols ?? 80) - 1);
       const text = this.#editor.start(prompt, column);
       queueMicrotask(() => this.#pump());
-      return text;
+      // Re-assert bracketed paste at every prompt: a program may have reset the terminal (RIS, `reset`).
+      return BRACKETED_PASTE_ON + text;
     });
   }
 
