@@ -188,6 +188,19 @@ export class StoreImageBackend implements ImageBackend {
     return this.store.df(active);
   }
 
+  graphDriver(ref: string): Record<string, string> | null {
+    const img = this.store.resolve(ref);
+    if (!img || img.chainIds.length === 0) return null;
+    const dirs = [...img.chainIds].reverse().map((c) => `${this.store.root}/overlay2/${this.store.layers.get(c)?.cacheId ?? ''}`);
+    const top = dirs[0];
+    return {
+      ...(dirs.length > 1 ? { LowerDir: dirs.slice(1).map((d) => `${d}/diff`).join(':') } : {}),
+      MergedDir: `${top}/merged`,
+      UpperDir: `${top}/diff`,
+      WorkDir: `${top}/work`,
+    };
+  }
+
   sizes(ref: string): { size: number; sharedSize: number; uniqueSize: number } {
     return this.store.sizes(ref);
   }

@@ -78,6 +78,8 @@ export interface ImageBackend {
   commit(containerId: string, parentImageId: string, config: ImageConfig, repoTag: string | undefined, emptyLayer?: boolean): ImageInfo;
   /** Sizes for `docker system df`: unique layer bytes, and bytes of layers used by `activeImageIds`. */
   diskUsage(activeImageIds: ReadonlySet<string>): { total: number; active: number; size: number; reclaimable: number };
+  /** An image's overlay2 directories (image inspect GraphDriver.Data): top layer as UpperDir, the rest as LowerDir. */
+  graphDriver?(ref: string): Record<string, string> | null;
   /** `docker system df -v`: an image's size, the part shared with other images, and the rest. */
   sizes?(ref: string): { size: number; sharedSize: number; uniqueSize: number };
   save(refs: readonly string[]): Uint8Array;

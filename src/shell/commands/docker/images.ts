@@ -19,7 +19,7 @@ function splitTag(rt: string): [string, string] {
 }
 
 /** `docker image inspect` object (api/types/image.InspectResponse, fields the model has). */
-export function imageInspect(_d: Daemon, img: ImageInfo): Record<string, unknown> {
+export function imageInspect(d: Daemon, img: ImageInfo): Record<string, unknown> {
   const cfg = img.config;
   return {
     Id: img.id,
@@ -35,7 +35,7 @@ export function imageInspect(_d: Daemon, img: ImageInfo): Record<string, unknown
     Os: cfg.os,
     ...(cfg['os.version'] ? { OsVersion: cfg['os.version'] } : {}),
     Size: img.size,
-    GraphDriver: { Data: null, Name: 'overlay2' },
+    GraphDriver: { Data: d.images.graphDriver?.(img.id) ?? null, Name: 'overlay2' },
     RootFS: { Type: 'layers', Layers: cfg.rootfs.diff_ids },
     Metadata: { LastTagTime: '0001-01-01T00:00:00Z' },
   };
