@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { virtualData } from '../fs/data.ts';
-import { CLUSTER_SIZE, formatInfo, formattingLine, grow, QCOW2_EMPTY_BYTES, qcow2Data, readImage } from './disk-image.ts';
+import { CLUSTER_SIZE, formatInfo, formattingLine, grow, QCOW2_EMPTY_BYTES, qcow2Data, qcow2EmptyBytes, readImage } from './disk-image.ts';
 import { GiB, MiB } from './units.ts';
 
 // QEMU docs/interop/qcow2.txt (header fields) and qemu-img(1) info/create.
@@ -18,10 +18,18 @@ describe('image headers', () => {
   it('a guest write allocates whole clusters in the overlay only', () => {
     const d = qcow2Data({ virtualBytes: GiB, backingFile: 'base.qcow2', generation: 'x' });
     const after = grow(d, 1);
-    expect(readImage(after).fileBytes).toBe(QCOW2_EMPTY_BYTES + CLUSTER_SIZE);
+    expect(readImage(after).fileBytes).toBe(qcow2EmptyBytes(GiB) + CLUSTER_SIZE);
     expect(readImage(after).backingFile).toBe('base.qcow2');
-    expect(readImage(grow(d, 100 * GiB)).fileBytes).toBeLessThanOrEqual(QCOW2_EMPTY_BYTES + GiB);
+    expect(readImage(grow(d, 100 * GiB)).fileBytes).toBeLessThanOrEqual(qcow2EmptyBytes(GiB) + GiB);
   });
+});
+
+describe('qcow2 file length', () => {
+  it.each([
+    [10 * GiB, 196_768],
+    [3.5 * GiB, 196_664],
+    [112 * MiB, 196_616],
+  ])('a new %d-byte disk is %d bytes long', (v, n) => expect(qcow2EmptyBytes(v)).toBe(n));
 });
 
 describe('qemu-img output', () => {

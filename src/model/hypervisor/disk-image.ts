@@ -18,11 +18,17 @@ import { qemuSize } from './units.ts';
 export const CLUSTER_SIZE = 65536;
 
 /**
- * File length of a freshly created qcow2: header, refcount table and block
- * and L1 table clusters. Illustrative: a real 10 GiB `qemu-img create` gives
- * about 192 KiB; the exact figure depends on the virtual size and version.
+ * File length of a freshly created qcow2: header, refcount table and
+ * refcount block clusters, then the L1 table (8 bytes per 512 MiB of virtual
+ * disk, one L2 table's reach with 64 KiB clusters). Real qemu-img 7.2 writes
+ * 196768 bytes for 10 GiB (checked by disk-image.real.test.ts).
  */
-export const QCOW2_EMPTY_BYTES = 197_120;
+export function qcow2EmptyBytes(virtualBytes: number): number {
+  return 3 * CLUSTER_SIZE + 8 * Math.ceil(virtualBytes / (CLUSTER_SIZE * (CLUSTER_SIZE / 8)));
+}
+
+/** A new 10 GiB qcow2's length (qcow2EmptyBytes(10 GiB)). */
+export const QCOW2_EMPTY_BYTES = qcow2EmptyBytes(10 * 1024 ** 3);
 
 /** What qemu-img reads from an image file's header. */
 export interface DiskImage {
@@ -46,7 +52,7 @@ export function qcow2Data(opts: {
   const fields = [`v=${opts.virtualBytes}`];
   if (opts.backingFile !== undefined) fields.push(`b=${encodeURIComponent(opts.backingFile)}`, `bf=${opts.backingFormat ?? 'qcow2'}`);
   fields.push(`g=${encodeURIComponent(opts.generation)}`);
-  return virtualData(opts.fileBytes ?? QCOW2_EMPTY_BYTES, `qcow2;${fields.join(';')}`);
+  return virtualData(opts.fileBytes ?? qcow2EmptyBytes(opts.virtualBytes), `qcow2;${fields.join(';')}`);
 }
 
 /** Read an image file's header: a qcow2 seed, otherwise raw (any other bytes are a raw disk). */
@@ -73,7 +79,7 @@ export function grow(data: FileData, bytes: number): FileData {
   const img = readImage(data);
   if (img.format !== 'qcow2' || !isVirtual(data) || bytes <= 0) return data;
   const clusters = Math.ceil(bytes / CLUSTER_SIZE);
-  const maxFile = QCOW2_EMPTY_BYTES + Math.ceil(img.virtualBytes / CLUSTER_SIZE) * CLUSTER_SIZE;
+  const maxFile = qcow2EmptyBytes(img.virtualBytes) + Math.ceil(img.virtualBytes / CLUSTER_SIZE) * CLUSTER_SIZE;
   return virtualData(Math.min(maxFile, img.fileBytes + clusters * CLUSTER_SIZE), data.seed);
 }
 
@@ -82,7 +88,7 @@ export function allocatedBytes(fileBytes: number): number {
   return Math.ceil(fileBytes / 4096) * 4096;
 }
 
-/** One image of `qemu-img info` (QEMU 8.x human output), `name` as given on the command line. */
+/** One image of `qemu-img info` (QEMU 7.2 human output, compared with the real tool), `name` as given on the command line. */
 export function formatInfo(name: string, img: DiskImage): string {
   const lines = [
     `image: ${name}`,
@@ -103,13 +109,6 @@ export function formatInfo(name: string, img: DiskImage): string {
       '    extended l2: false',
     );
   }
-  lines.push(
-    "Child node '/file':",
-    `    filename: ${name}`,
-    '    protocol type: file',
-    `    file length: ${qemuSize(img.fileBytes)} (${img.fileBytes} bytes)`,
-    `    disk size: ${qemuSize(allocatedBytes(img.fileBytes))}`,
-  );
   return lines.join('\n') + '\n';
 }
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock.ts';
 import { isSysError } from '../errors.ts';
 import { Rng } from '../rng.ts';
-import { QCOW2_EMPTY_BYTES, readImage } from './disk-image.ts';
+import { qcow2EmptyBytes, readImage } from './disk-image.ts';
 import { stubHost } from './testkit.ts';
 import { GUESTS } from './guest-os.ts';
 import { Hypervisor, IMAGES_DIR, SHUTDOWN_US, XEN_DEVICE_MODEL_BYTES } from './hypervisor.ts';
@@ -94,7 +94,7 @@ describe('disk images on the host (the shared-disk nuance)', () => {
   const base = GUESTS['ubuntu-24.04'].image.diskBytes;
   it.each([
     ['full', 10, 10 * base],
-    ['linked', 10, 10 * QCOW2_EMPTY_BYTES],
+    ['linked', 10, 10 * qcow2EmptyBytes(3.5 * GiB)],
   ] as const)('%s clones: %d VMs add %d bytes', (clone, n, bytes) => {
     const before = host.fs.usage().bytes;
     for (let i = 0; i < n; i++) hv.create({ name: `vm${i}`, image: 'ubuntu-24.04', clone });

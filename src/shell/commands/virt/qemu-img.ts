@@ -14,7 +14,7 @@ import type { Sys } from '../../../model/kernel/types.ts';
 import type { Command, CommandContext } from '../../types.ts';
 import { parseArgs } from './args.ts';
 
-const HELP = `qemu-img version 8.2.2 (model)
+const HELP = `qemu-img version 7.2 (model; output formats checked against qemu-img 7.2)
 usage: qemu-img [standard options] command [command options]
 QEMU disk image utility
 
