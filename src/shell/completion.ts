@@ -4,33 +4,13 @@
  * `$VAR` names, file names in the current filesystem, and per-command
  * completers other layers register (docker subcommands, container names).
  */
-import type { Sys } from '../model/kernel/types.ts';
+import { completerFor } from './completers.ts';
 import { COMMANDS } from './commands/index.ts';
 import { BUILTINS } from './interpreter/builtins.ts';
 import type { Shell } from './interpreter/shell.ts';
 
-/** What a per-command completer sees: the words before the cursor (argv[0] first) and the word being completed. */
-export interface CompletionRequest {
-  readonly words: readonly string[];
-  readonly current: string;
-  readonly sys: Sys;
-}
-
-/** Returns full candidate words for `current`, or undefined to fall back to file names. */
-export type Completer = (req: CompletionRequest) => readonly string[] | undefined;
-
-// `var`, not `const`: commands/index.ts and this file import each other, and a command
-// folder may register before this module body has run (vitest evaluates the graph asynchronously).
-// eslint-disable-next-line no-var
-var completerMap: Map<string, Completer> | undefined;
-function completersOf(): Map<string, Completer> {
-  return (completerMap ??= new Map<string, Completer>());
-}
-
-/** Register completion for a command (e.g. `registerCompleter('docker', …)` from commands/docker). */
-export function registerCompleter(command: string, fn: Completer): void {
-  completersOf().set(command, fn);
-}
+export { registerCompleter } from './completers.ts';
+export type { Completer, CompletionRequest } from './completers.ts';
 
 const BREAKS = new Set([' ', '\t', ';', '|', '&', '<', '>', '(', ')', '`']);
 
@@ -49,7 +29,7 @@ export function complete(sh: Shell, line: string, cursor: number): { from: numbe
   } else if (words.length === 0 && !word.includes('/')) {
     candidates = commandNames(sh).filter((n) => n.startsWith(word));
   } else {
-    const fn = words.length ? completersOf().get(words[0].split('/').pop()!) : undefined;
+    const fn = words.length ? completerFor(words[0].split('/').pop()!) : undefined;
     const custom = fn?.({ words, current: word, sys: sh.sys });
     candidates = custom ? custom.filter((c) => c.startsWith(word)) : fileNames(sh, word, false);
   }
