@@ -37,8 +37,16 @@ export class VirtualClock {
   /** Schedule `fn` after `delayUs`; it runs when an advance passes its deadline. */
   setTimer(delayUs: number, fn: () => void): Timer {
     const t = { id: this.#nextId++, at: this.#now + Math.max(0, Math.round(delayUs)), fn, live: true };
-    this.#timers.push(t);
-    this.#timers.sort((a, b) => a.at - b.at || a.id - b.id);
+    // Binary insertion keeps deadline-then-creation order without re-sorting (1000 sleeping containers = 1000 timers).
+    let lo = 0;
+    let hi = this.#timers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = this.#timers[mid];
+      if (m.at < t.at || (m.at === t.at && m.id < t.id)) lo = mid + 1;
+      else hi = mid;
+    }
+    this.#timers.splice(lo, 0, t);
     return { id: t.id, at: t.at, cancel: () => { t.live = false; } };
   }
 

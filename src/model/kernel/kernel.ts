@@ -116,7 +116,7 @@ export class Kernel {
       user,
       pid: newPidNs(INITIAL_NS_INO.pid, undefined, user),
       uts: { type: 'uts', ino: INITIAL_NS_INO.uts, owner: user, hostname: options.hostname, domainname: '(none)' },
-      mnt: { type: 'mnt', ino: INITIAL_NS_INO.mnt, owner: user, table },
+      mnt: { type: 'mnt', ino: INITIAL_NS_INO.mnt, owner: user, table, members: new Set() },
       net: { type: 'net', ino: INITIAL_NS_INO.net, owner: user, stack: new NetStack() },
       cgroup: { type: 'cgroup', ino: INITIAL_NS_INO.cgroup, owner: user, root: this.cgroupRoot },
       time: { type: 'time', ino: INITIAL_NS_INO.time, owner: user, monotonicOffset: 0, boottimeOffset: 0 },
@@ -161,6 +161,7 @@ export class Kernel {
     if (pid === 1) ns.pid.init = p;
     this.procs.set(pid, p);
     p.attach(this.ledger);
+    ns.mnt.members.add(p);
     parent?.children.add(p);
     return p;
   }

@@ -108,7 +108,7 @@ export function linkSet(k: Kernel, p: Process, name: string, c: LinkChange): voi
   if (c.name !== undefined && c.name !== name && p.ns.net.stack.device(c.name)) fail('EEXIST', c.name);
   if (c.mtu !== undefined && (!Number.isInteger(c.mtu) || c.mtu < 68 || c.mtu > 65535)) fail('EINVAL');
   if (d.kind === 'loopback' && dest) fail('EINVAL', name);
-  if (c.name !== undefined) d.name = c.name;
+  if (c.name !== undefined) d.stack.rename(d, c.name);
   if (c.mtu !== undefined) d.mtu = c.mtu;
   if (c.master !== undefined) d.master = master;
   if (c.up !== undefined) d.up = c.up;
@@ -121,8 +121,8 @@ export function linkDel(p: Process, name: string): void {
   const d = dev(p, name);
   if (d.kind === 'loopback') fail('EOPNOTSUPP', name);
   const s = d.stack;
-  s.devices.splice(s.devices.indexOf(d), 1);
-  if (d.peer) d.peer.stack.devices.splice(d.peer.stack.devices.indexOf(d.peer), 1);
+  s.remove(d);
+  if (d.peer) d.peer.stack.remove(d.peer);
   for (const x of s.devices) if (x.master === d) x.master = undefined;
 }
 

@@ -57,25 +57,43 @@ export class NetStack {
     if (this.device(d.name)) fail('EEXIST', d.name);
     const dev: NetDevice = { index: this.#nextIndex++, name: d.name, kind: d.kind, mtu: d.mtu, up: false, mac: d.mac, addrs: [], stack: this, qlen: d.qlen ?? 1000 };
     this.devices.push(dev);
+    this.#byName.set(dev.name, dev);
     return dev;
   }
 
   /** Move a device in from another namespace (ip link set X netns N); it goes down and keeps no addresses. */
   adopt(dev: NetDevice): void {
     if (this.device(dev.name)) fail('EEXIST', dev.name);
-    const from = dev.stack;
-    from.devices.splice(from.devices.indexOf(dev), 1);
+    dev.stack.remove(dev);
     (dev as { index: number }).index = this.#nextIndex++;
     dev.up = false;
     dev.addrs.length = 0;
     dev.master = undefined;
     dev.stack = this;
     this.devices.push(dev);
+    this.#byName.set(dev.name, dev);
   }
+
+  readonly #byName = new Map<string, NetDevice>();
 
   /** The device called `name` here. */
   device(name: string): NetDevice | undefined {
-    return this.devices.find((d) => d.name === name);
+    const d = this.#byName.get(name);
+    return d && d.stack === this && d.name === name ? d : undefined;
+  }
+
+  /** Take a device out of this namespace (ip link del, or moved away). */
+  remove(dev: NetDevice): void {
+    const i = this.devices.indexOf(dev);
+    if (i >= 0) this.devices.splice(i, 1);
+    if (this.#byName.get(dev.name) === dev) this.#byName.delete(dev.name);
+  }
+
+  /** ip link set NAME name NEW. */
+  rename(dev: NetDevice, name: string): void {
+    if (this.#byName.get(dev.name) === dev) this.#byName.delete(dev.name);
+    dev.name = name;
+    this.#byName.set(name, dev);
   }
 
   /** bind(2)+listen(2): EADDRINUSE only against listeners of this namespace (bind(2)). */
@@ -96,9 +114,9 @@ export class NetStack {
     for (const d of [...this.devices]) {
       if (d.kind === 'veth' && d.peer) {
         const p = d.peer;
-        p.stack.devices.splice(p.stack.devices.indexOf(p), 1);
+        p.stack.remove(p);
       }
     }
-    this.devices.length = 0;
+    for (const d of [...this.devices]) this.remove(d);
   }
 }

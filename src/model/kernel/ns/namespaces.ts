@@ -59,6 +59,8 @@ export interface UtsNs extends NsBase {
 export interface MntNs extends NsBase {
   readonly type: 'mnt';
   readonly table: MountTable;
+  /** Processes in it (pivot_root changes their root and cwd). */
+  readonly members: Set<Process>;
 }
 
 /** network_namespaces(7): devices, addresses, port space. */

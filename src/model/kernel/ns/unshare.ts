@@ -9,7 +9,7 @@ import type { Kernel } from '../kernel.ts';
 import type { Process } from '../process/process.ts';
 import type { NamespaceType } from '../types.ts';
 import { NAMESPACE_TYPES } from '../types.ts';
-import type { NsSet, UserNs } from './namespaces.ts';
+import type { MntNs, NsSet, UserNs } from './namespaces.ts';
 import { userNsWithin } from './namespaces.ts';
 import { newPidNs } from '../process/pids.ts';
 import { NetStack } from '../net/net-stack.ts';
@@ -64,7 +64,7 @@ export function createNamespaces(k: Kernel, p: Process, types: readonly Namespac
   for (const t of NAMESPACE_TYPES) {
     if (!types.includes(t) || t === 'user') continue;
     switch (t) {
-      case 'mnt': ns.mnt = { type: 'mnt', ino: ino(), owner, table: p.ns.mnt.table.clone() }; break;
+      case 'mnt': ns.mnt = { type: 'mnt', ino: ino(), owner, table: p.ns.mnt.table.clone(), members: new Set() }; break;
       case 'uts': ns.uts = { type: 'uts', ino: ino(), owner, hostname: p.ns.uts.hostname, domainname: p.ns.uts.domainname }; break;
       case 'ipc': ns.ipc = { type: 'ipc', ino: ino(), owner }; break;
       case 'net': ns.net = { type: 'net', ino: ino(), owner, stack: new NetStack() }; break;
@@ -81,6 +81,7 @@ export function unshareProcess(k: Kernel, p: Process, types: readonly NamespaceT
   const { ns, caps } = createNamespaces(k, p, types, 'unshare');
   const pid = ns.pid;
   const time = ns.time;
+  moveMnt(p, ns.mnt);
   p.ns = { ...ns, pid: p.ns.pid, time: p.ns.time };
   if (types.includes('pid')) p.pidForChildren = pid;
   if (types.includes('time')) p.timeForChildren = time;
@@ -99,6 +100,7 @@ export function setnsProcess(k: Kernel, p: Process, target: Process, types: read
   if (!p.caps.has('CAP_SYS_ADMIN')) fail('EPERM');
   if (types.includes('user') && target.ns.user === p.ns.user) fail('EINVAL');
   const ns = { ...p.ns };
+  if (types.includes('mnt')) moveMnt(p, target.ns.mnt);
   for (const t of types) {
     if (t === 'pid' || t === 'time') continue;
     (ns as Record<string, unknown>)[t] = target.ns[t];
@@ -112,4 +114,11 @@ export function setnsProcess(k: Kernel, p: Process, target: Process, types: read
   }
   if (types.includes('user')) p.caps = new Set(ALL_CAPS);
   void k;
+}
+
+/** Keep mount-namespace membership in step when a process changes mount namespace. */
+export function moveMnt(p: Process, to: MntNs): void {
+  if (p.ns.mnt === to) return;
+  p.ns.mnt.members.delete(p);
+  to.members.add(p);
 }

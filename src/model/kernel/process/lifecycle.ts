@@ -78,6 +78,7 @@ export function spawn(k: Kernel, parent: Process, opts: SpawnOptions & { backgro
   parent.children.add(child);
   k.procs.set(child.id, child);
   child.attach(k.ledger);
+  child.ns.mnt.members.add(child);
   k.notePeak(cg);
   return child;
 }
@@ -133,6 +134,7 @@ export function reap(k: Kernel, p: Process): number {
   p.parent?.children.delete(p);
   k.procs.delete(p.id);
   p.detach();
+  p.ns.mnt.members.delete(p);
   return p.exitStatus ?? 0;
 }
 

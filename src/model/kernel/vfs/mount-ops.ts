@@ -108,7 +108,7 @@ export function doMount(k: Kernel, p: Process, source: string, target: string, f
     if (!top) fail('EINVAL', target);
     const ro = opts.includes('ro');
     const next: Mount = { ...top, options: [ro ? 'ro' : 'rw', ...top.options.filter((o) => o !== 'ro' && o !== 'rw')], readonly: ro };
-    table.mounts[table.mounts.indexOf(top)] = next;
+    table.replace(top, next);
     return;
   }
   const parent = table.find(tgt.path);
@@ -175,8 +175,7 @@ export function doPivotRoot(k: Kernel, p: Process, newRoot: string, putOld: stri
     oldRoot.parentId = host.id;
   }
   table.mounts = [...newTree, ...oldTree];
-  for (const q of k.procs.values()) {
-    if (q.ns.mnt !== p.ns.mnt) continue;
+  for (const q of p.ns.mnt.members) {
     q.root = q.root === '/' || q.root === p.root ? '/' : pivotPath(q.root, nr.path, putRel);
     q.cwd = q.cwd === '/' ? '/' : pivotPath(q.cwd, nr.path, putRel);
   }

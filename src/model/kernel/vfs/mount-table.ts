@@ -53,6 +53,18 @@ export class MountTable {
    */
   find(p: string): Mount {
     const byPoint = this.#index();
+    const hit = this.#found.get(p);
+    if (hit) return hit;
+    const m = this.#find(p, byPoint);
+    if (this.#found.size > 4096) this.#found.clear();
+    this.#found.set(p, m);
+    return m;
+  }
+
+  /** find() results by path, valid until the list changes. */
+  #found = new Map<string, Mount>();
+
+  #find(p: string, byPoint: Map<string, number[]>): Mount {
     const cands: Array<{ m: Mount; i: number }> = [];
     // Candidate mount points are "/" and every prefix of p: a few map lookups instead of a scan.
     const push = (point: string): void => {
@@ -87,6 +99,7 @@ export class MountTable {
   #index(): Map<string, number[]> {
     if (this.#indexed === this.mounts && this.#indexedLength === this.mounts.length) return this.#byPoint;
     this.#byPoint = new Map();
+    this.#found = new Map();
     this.#byId = new Map(this.mounts.map((m) => [m.id, m]));
     this.mounts.forEach((m, i) => {
       const l = this.#byPoint.get(m.point);
@@ -128,6 +141,13 @@ export class MountTable {
       }
     }
     return out;
+  }
+
+  /** Replace a mount entry in place (mount -o remount). */
+  replace(old: Mount, next: Mount): void {
+    const i = this.mounts.indexOf(old);
+    if (i < 0) return;
+    this.mounts = [...this.mounts.slice(0, i), next, ...this.mounts.slice(i + 1)];
   }
 
   /** Attach a mount on top. */
