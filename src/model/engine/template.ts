@@ -112,3 +112,14 @@ export function render(tmpl: string, data: Value): string {
 export function unescapeFormat(f: string): string {
   return f.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
 }
+
+/** Parse-time check, as text/template.Parse does before any data: unclosed actions and unknown functions. */
+export function checkTemplate(tmpl: string): string | undefined {
+  try {
+    render(tmpl, {});
+    return undefined;
+  } catch (e) {
+    if (e instanceof TemplateError) return `template parsing error: ${e.message}`;
+    throw e;
+  }
+}

@@ -8,7 +8,7 @@
 import type { Daemon } from '../../../model/engine/daemon.ts';
 import type { ImageInfo } from '../../../model/engine/ports.ts';
 import { ellipsis, humanDuration, humanSize, rfc3339Nano, tabulate } from '../../../model/engine/format.ts';
-import { render, unescapeFormat } from '../../../model/engine/template.ts';
+import { checkTemplate, render, unescapeFormat } from '../../../model/engine/template.ts';
 import { parseFlags } from './args.ts';
 import { fail, requireArgs, type Sub } from './cli.ts';
 import { intermediateImages } from '../../../model/engine/build.ts';
@@ -63,6 +63,11 @@ export const images: Sub = async (ctx, d, args) => {
       const ids = [...new Set(rows.map((r) => r.ID))];
       ctx.stdout.write(ids.map((i) => i + '\n').join(''));
       return 0;
+    }
+    const bad = p.strings.has('format') ? checkTemplate(unescapeFormat((p.strings.get('format') as string).replace(/^table\s*/, ''))) : undefined;
+    if (bad) {
+      ctx.stderr.write(`${bad}\n`);
+      return 1;
     }
     const fmt = p.strings.get('format');
     if (fmt && !fmt.startsWith('table')) {

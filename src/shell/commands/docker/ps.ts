@@ -8,7 +8,7 @@
 import type { Daemon } from '../../../model/engine/daemon.ts';
 import type { Container } from '../../../model/engine/types.ts';
 import { ellipsis, goQuote, humanDuration, humanSize, tabulate } from '../../../model/engine/format.ts';
-import { render, unescapeFormat } from '../../../model/engine/template.ts';
+import { checkTemplate, render, unescapeFormat } from '../../../model/engine/template.ts';
 import { parseFlags } from './args.ts';
 import { fail, type Sub } from './cli.ts';
 
@@ -90,6 +90,11 @@ export const ps: Sub = async (ctx, d, args) => {
     if (p.bools.has('quiet')) {
       ctx.stdout.write(list.map((c) => (trunc ? c.id.slice(0, 12) : c.id) + '\n').join(''));
       return 0;
+    }
+    const bad = p.strings.has('format') ? checkTemplate(unescapeFormat((p.strings.get('format') as string).replace(/^table\s*/, ''))) : undefined;
+    if (bad) {
+      ctx.stderr.write(`${bad}\n`);
+      return 1;
     }
     const rows = list.map((c) => psRow(d, c, trunc, size));
     const format = p.strings.get('format');
