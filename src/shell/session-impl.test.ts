@@ -42,6 +42,17 @@ describe('prompt and continuation (bash PROMPTING: \\u@\\h:\\w\\$)', () => {
   });
 });
 
+describe('typed-ahead input', () => {
+  it('runs lines sent while a command runs one after another, in order', async () => {
+    const t = testSession({ yieldToHost: macrotask });
+    const a = t.session.input('for i in 1 2 3; do echo a$i; done');
+    const b = t.session.input('echo b');
+    expect(await a).toEqual({ kind: 'done', status: 0 });
+    expect(await b).toEqual({ kind: 'done', status: 0 });
+    expect(t.take()).toBe('a1\na2\na3\nb\n');
+  });
+});
+
 describe('Ctrl-C and Ctrl-D', () => {
   it('stops `while true; do :; done` with ^C and status 130', async () => {
     const t = testSession({ yieldToHost: macrotask });

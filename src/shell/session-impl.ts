@@ -116,7 +116,20 @@ class ShellSessionImpl implements ShellSession {
     return expandPrompt(ps1, { user: userName(sh.sys), host, cwd: safeCwd(sh.sys), home: sh.get('HOME'), uid: sh.sys.uid });
   }
 
-  async input(line: string): Promise<InputResult> {
+  /** Lines arriving while a command runs (typed ahead, pasted) wait their turn, as a tty buffers them. */
+  input(line: string): Promise<InputResult> {
+    return this.#enqueue(() => this.#input(line));
+  }
+
+  #queue: Promise<unknown> = Promise.resolve();
+
+  #enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    const p = this.#queue.then(fn);
+    this.#queue = p.catch(() => undefined);
+    return p;
+  }
+
+  async #input(line: string): Promise<InputResult> {
     if (this.#exited) return { kind: 'exit', status: this.#top.shell.status };
     this.#inputs.push(line);
     const f = this.#top;
@@ -139,7 +152,11 @@ class ShellSessionImpl implements ShellSession {
     return this.#settle();
   }
 
-  async eof(): Promise<InputResult> {
+  eof(): Promise<InputResult> {
+    return this.#enqueue(() => this.#eof());
+  }
+
+  async #eof(): Promise<InputResult> {
     if (this.#exited) return { kind: 'exit', status: this.#top.shell.status };
     const f = this.#top;
     if (f.lines.length) {
