@@ -4,7 +4,7 @@
  * for container commands and image references for image commands, read from
  * the daemon over its socket like the real completion script asks `docker`.
  */
-import type { CompletionRequest } from '../../completion.ts';
+import type { CompletionRequest } from '../../completers.ts';
 import { Daemon } from '../../../model/engine/daemon.ts';
 import { DOCKER_SOCKET } from '../../../model/engine/install.ts';
 import { CREATE_FLAGS } from './run.ts';
