@@ -34,4 +34,11 @@ describe('docker in a session', () => {
     expect(out).toContain('box\n');
     expect(out).toContain('C /tmp\nA /tmp/x\n');
   });
+
+  it('tab completion offers docker subcommands and container names', async () => {
+    const s = openSession('laptop', { onOutput: () => {}, columns: 100 });
+    expect(s.complete('docker re', 9).candidates).toEqual(['rename', 'restart']);
+    await s.input('docker run --name web1 alpine true >/dev/null 2>&1');
+    expect(s.complete('docker rm w', 11).candidates).toEqual(['web1']);
+  });
 });
