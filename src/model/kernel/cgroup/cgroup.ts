@@ -9,6 +9,7 @@ import type { Process } from '../process/process.ts';
 
 /** Controllers the model implements, in the order cgroup.controllers lists them. */
 export const CONTROLLERS = ['cpuset', 'cpu', 'io', 'memory', 'hugetlb', 'pids', 'rdma', 'misc'] as const;
+/** One of the cgroup v2 controllers (cgroup-v2.rst "Controllers"). */
 export type Controller = (typeof CONTROLLERS)[number];
 
 /** memory.events counters (cgroup-v2.rst "memory.events"). */

@@ -44,6 +44,7 @@ export interface LinkNode {
   magic?(): { readonly table: MountTable; readonly path: string };
 }
 
+/** Any node of a synthetic filesystem. */
 export type Node = DirNode | FileNode | LinkNode;
 
 /** Small helper: a directory from a fixed record of children (values may be thunks). */

@@ -19,4 +19,5 @@ import { capsh, nproc, pivotRoot, reboot, uptime } from './tools.ts';
 import { stress } from './stress.ts';
 import { ss } from './ss.ts';
 
+/** Every program of this folder, as the registry lists them. */
 export const commands: Command[] = [ps, kill, sleep, id, whoami, uname, hostname, mount, umount, df, free, unshare, nsenter, chroot, lsns, dmesg, sysctl, ip, top, nproc, uptime, reboot, pivotRoot, capsh, stress, ss];
