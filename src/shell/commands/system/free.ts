@@ -1,6 +1,6 @@
 /**
- * free(1) from procps-ng: memory from /proc/meminfo (total, used = total −
- * free − buff/cache, shared, buff/cache, available), in KiB by default,
+ * free(1) from procps-ng 4: memory from /proc/meminfo (total, used = total −
+ * available, free, shared, buff/cache, available), in KiB by default,
  * -m MiB, -g GiB, -h human ("7.8Gi").
  */
 import type { Command } from '../../types.ts';
@@ -42,7 +42,8 @@ For more details see free(1).`.trimStart(),
     const total = kb('MemTotal');
     const memFree = kb('MemFree');
     const cache = kb('Buffers') + kb('Cached') + kb('SReclaimable');
-    const used = Math.max(0, total - memFree - cache);
+    // procps-ng ≥ 4.0 reports used = total − available.
+    const used = Math.max(0, total - kb('MemAvailable'));
     // BusyBox's free (procps/free.c) indents one column less: "%-7s" labels, "%12s" values.
     const bb = asBusybox(ctx);
     const row = (label: string, vals: number[]): string => (bb ? label.padEnd(7) : label.padEnd(8)) + vals.map((v) => (bb ? unit(v).padStart(12) : ' ' + unit(v).padStart(11))).join('') + '\n';

@@ -58,7 +58,7 @@ For more details see top(1).`.trimStart(),
     let out = `top - ${clock(ctx.sys.realtime())} up ${upText(up)},  ${users} user${users === 1 ? '' : 's'},  load average: ${load[0]}, ${load[1]}, ${load[2]}\n`;
     out += `Tasks:${String(procs.length).padStart(4)} total,${String(running).padStart(4)} running,${String(count('S')).padStart(4)} sleeping,${String(count('T')).padStart(4)} stopped,${String(count('Z')).padStart(4)} zombie\n`;
     out += '%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st \n';
-    out += `MiB Mem :${mib(total)} total,${mib(free)} free,${mib(Math.max(0, total - free - cache))} used,${mib(cache)} buff/cache     \n`;
+    out += `MiB Mem :${mib(total)} total,${mib(free)} free,${mib(Math.max(0, total - kb('MemAvailable')))} used,${mib(cache)} buff/cache     \n`;
     out += `MiB Swap:${mib(kb('SwapTotal'))} total,${mib(kb('SwapFree'))} free,${mib(kb('SwapTotal') - kb('SwapFree'))} used.${mib(kb('MemAvailable'))} avail Mem \n\n`;
     out += '    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND\n';
     const rows = [...procs].sort((a, b) => (b.state === 'R' ? 1 : 0) - (a.state === 'R' ? 1 : 0) || a.pid - b.pid);
