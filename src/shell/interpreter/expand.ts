@@ -222,12 +222,68 @@ async function paramValue(p: Extract<WordPart, { type: 'param' }>, host: ExpandH
       const msg = await arg();
       throw new ExpandError(`${name}: ${msg || 'parameter null or not set'}`);
     }
+    case ':': {
+      // ${X:offset[:length]} (bash): arithmetic offsets, negative ones count from the end
+      const s = [...(v ?? '')];
+      const spec = await expandString(p.arg!, host);
+      const colon = spec.indexOf(':');
+      let off = Number(evaluate(colon < 0 ? spec : spec.slice(0, colon), host));
+      if (off < 0) off = Math.max(0, s.length + off);
+      let end = s.length;
+      if (colon >= 0) {
+        const n = Number(evaluate(spec.slice(colon + 1), host));
+        end = n < 0 ? s.length + n : off + n;
+        if (end < off) throw new ExpandError(`${spec.slice(colon + 1).trim()}: substring expression < 0`);
+      }
+      return s.slice(off, end).join('');
+    }
+    case '/':
+    case '//':
+    case '/#':
+    case '/%': {
+      const s = v ?? '';
+      const pat = p.arg ? await expandPattern(p.arg, host) : '';
+      const repl = p.repl ? await expandString(p.repl, host) : '';
+      return replacePattern(s, pat, repl, p.op);
+    }
     default: {
       const s = v ?? '';
       const pat = p.arg ? await expandPattern(p.arg, host) : '';
       return removePattern(s, pat, p.op);
     }
   }
+}
+
+/** bash's `${X/pat/repl}` (first, longest match), `//` (all), `/#` (anchored at start), `/%` (at end). */
+function replacePattern(s: string, pattern: string, repl: string, op: '/' | '//' | '/#' | '/%'): string {
+  if (!pattern) return s;
+  const re = compile(pattern);
+  if (!re) return s;
+  const longestAt = (i: number, mustEnd: boolean): number => {
+    for (let j = s.length; j > i; j--) if ((!mustEnd || j === s.length) && re.test(s.slice(i, j))) return j;
+    return -1;
+  };
+  if (op === '/#') {
+    const j = longestAt(0, false);
+    return j < 0 ? s : repl + s.slice(j);
+  }
+  if (op === '/%') {
+    for (let i = 0; i < s.length; i++) if (re.test(s.slice(i))) return s.slice(0, i) + repl;
+    return s;
+  }
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const j = longestAt(i, false);
+    if (j < 0) {
+      out += s[i++];
+      continue;
+    }
+    out += repl;
+    i = j;
+    if (op === '/') return out + s.slice(i);
+  }
+  return out;
 }
 
 /** `${X#pat}` `${X##pat}` `${X%pat}` `${X%%pat}`: remove the shortest/longest matching prefix/suffix. */

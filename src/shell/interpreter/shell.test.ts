@@ -32,6 +32,9 @@ describe('expansion (XCU 2.6)', () => {
     ['echo /etc/[gh]ro*', '/etc/group\n'],
     ['echo $((1/0))', 'sh: 1/0: division by 0 (error token is "0")\n'],
     ['set -u; echo $NOPE', 'sh: NOPE: unbound variable\n'],
+    ['X=/usr/local/bin:/usr/bin; echo ${X//:/ } ${X/usr/USR} ${X/#\\/usr/U} ${X/%bin/B}', '/usr/local/bin /usr/bin /USR/local/bin:/usr/bin U/local/bin:/usr/bin /usr/local/bin:/usr/B\n'],
+    ['X=abcdefgh; echo ${X:2} ${X:2:3} ${X: -3} ${X:1:-2}', 'cdefgh cde fgh bcdef\n'],
+    ['echo "$(< /etc/hostname)"', 'host\n'],
     ['echo ${NOPE:?must be set}', 'sh: NOPE: must be set\n'],
   ])('%j', async (script, out) => {
     expect((await sh(script)).out).toBe(out);

@@ -403,6 +403,13 @@ export class Shell {
       set: (n, v) => this.set(n, v),
       positional: () => this.positional,
       commandSubst: async (body) => {
+        const file = catShortcut(body);
+        if (file) {
+          // bash's $(< file): the file's contents, read by the shell itself
+          const rio = await this.redirect([file], io);
+          this.substStatus = this.status = rio ? 0 : 1;
+          return rio ? rio.stdin.readAll() : '';
+        }
         const out = new BufferOutput();
         const st = await this.subshell({ ...io, stdout: out }, (sh, sio) => sh.execList(body, sio));
         this.status = st;
@@ -432,6 +439,16 @@ export class Shell {
   redirect(redirs: readonly Redir[], io: Stdio): Promise<Stdio | undefined> {
     return applyRedirections(this, redirs, io);
   }
+}
+
+/** `$(< file)`: a lone input redirection, which bash reads without forking cat. */
+function catShortcut(body: Script): Redir | undefined {
+  if (body.length !== 1 || body[0].rest.length || body[0].background) return undefined;
+  const cmds = body[0].first.commands;
+  if (cmds.length !== 1) return undefined;
+  const c = cmds[0];
+  if (c.type !== 'simple' || c.words.length || c.assigns.length || c.redirs.length !== 1 || c.redirs[0].op !== '<') return undefined;
+  return c.redirs[0];
 }
 
 /** CPU time a process has used so far (0 if the kernel cannot say). */

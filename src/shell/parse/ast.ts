@@ -12,14 +12,17 @@ export type WordPart =
   /** A double-quoted string: its expansions are not field-split or globbed. */
   | { readonly type: 'dq'; readonly parts: readonly WordPart[] }
   /** `$X`, `${X}`, `${X:-word}`, `${#X}`... (XCU 2.6.2). */
-  | { readonly type: 'param'; readonly name: string; readonly op?: ParamOp; readonly arg?: Word }
+  | { readonly type: 'param'; readonly name: string; readonly op?: ParamOp; readonly arg?: Word; readonly repl?: Word }
   /** `$(list)` or `` `list` `` (XCU 2.6.3). */
   | { readonly type: 'cmdsub'; readonly body: Script }
   /** `$((expr))`: the expression is itself expanded, then evaluated (XCU 2.6.4). */
   | { readonly type: 'arith'; readonly expr: Word };
 
-/** Operators of `${name OP word}`; `len` is `${#name}`. */
-export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | 'len';
+/**
+ * Operators of `${name OP word}`; `len` is `${#name}`. bash adds `/` `//` `/#` `/%`
+ * (`${X/pat/repl}`, replacement in `repl`) and `:` (`${X:offset:length}`, arithmetic in `arg`).
+ */
+export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | 'len' | '/' | '//' | '/#' | '/%' | ':';
 
 export interface Word {
   readonly parts: readonly WordPart[];

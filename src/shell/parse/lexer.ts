@@ -250,20 +250,38 @@ export class Lexer {
       this.pos++;
       return len ? { type: 'param', name, op: 'len' } : { type: 'param', name };
     }
-    const op = (['::-', ':-', ':=', ':+', ':?', '##', '%%', '-', '=', '+', '?', '#', '%'] as const).find((o) => s.startsWith(o, i));
+    const op = (['::-', ':-', ':=', ':+', ':?', '##', '%%', '//', '/#', '/%', '-', '=', '+', '?', '#', '%', '/', ':'] as const).find((o) => s.startsWith(o, i));
     if (!name || len || !op || op === '::-') throw badSubstitution(s, i);
     this.pos = i + op.length;
+    if (op.startsWith('/')) {
+      // ${X/pattern/replacement}: the pattern ends at the first unquoted `/`
+      const pattern = this.#braceWord((c) => c === '/');
+      let repl: Word | undefined;
+      if (s[this.pos] === '/') {
+        this.pos++;
+        repl = this.#braceWord(() => false);
+      }
+      if (this.pos >= s.length) throw new Incomplete();
+      this.pos++;
+      return { type: 'param', name, op, arg: pattern, repl };
+    }
+    const arg = this.#braceWord(() => false);
+    if (this.pos >= s.length) throw new Incomplete();
+    this.pos++;
+    return { type: 'param', name, op: op as ParamOp, arg };
+  }
+
+  /** A word inside `${…}` up to the closing brace (nested braces balanced) or an unquoted character `stop` accepts. */
+  #braceWord(stop: (c: string) => boolean): Word {
     const start = this.pos;
     let depth = 0;
     const parts = this.#readParts((c) => {
       if (c === '{') depth++;
       if (c === '}') return depth-- === 0;
-      return false;
+      return depth === 0 && stop(c);
     });
-    if (this.pos >= s.length) throw new Incomplete();
-    const arg: Word = { parts, raw: s.slice(start, this.pos) };
-    this.pos++;
-    return { type: 'param', name, op: op as ParamOp, arg };
+    if (this.pos >= this.src.length) throw new Incomplete();
+    return { parts, raw: this.src.slice(start, this.pos) };
   }
 }
 

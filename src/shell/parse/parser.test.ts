@@ -66,6 +66,7 @@ describe('parse: complete input → tree (XCU 2.10)', () => {
     ['echo $((1 + 2 * x))', "(echo $(('1 + 2 * x')))"],
     ['echo ${X:-def} ${#X} ${X#*/} ${X%%.*}', '(echo ${X:-def} ${#X} ${X#*/} ${X%%.*})'],
     ['echo $1 $# $? $$ $! $@ $*', '(echo ${1} ${#} ${?} ${$} ${!} ${@} ${*})'],
+    ['echo ${X//a/b} ${X:1:2}', '(echo ${X//a} ${X:1:2})'],
     ['( cd /tmp; ls )', '(sub (cd /tmp); (ls))'],
     ['{ echo a; echo b; } > f', '{(echo a); (echo b)} >f'],
     ['if a; then b; elif c; then d; else e; fi', '(if (a) then (b) elif (c) then (d) else (e))'],
@@ -147,7 +148,7 @@ describe("parse: syntax errors in bash's words", () => {
     ['echo > | x', "syntax error near unexpected token `|'"],
     ['echo a (b)', "syntax error near unexpected token `('"],
     ['while; do :; done', "syntax error near unexpected token `;'"],
-    ['echo ${X/a/b}', '${X/a/b}: bad substitution'],
+    ['echo ${X!}', '${X!}: bad substitution'],
     ['echo ${}', '${}: bad substitution'],
     ['echo $(echo ))', "syntax error near unexpected token `)'"],
   ])('%j', (src, message) => {
