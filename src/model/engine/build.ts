@@ -39,7 +39,7 @@ export interface BuildOptions {
   readonly runner: ProgramRunner;
   readonly out: (text: string) => void;
   /** Pull a missing FROM image (the CLI's pull with progress lines). */
-  readonly pull: (ref: string) => ImageInfo;
+  readonly pull: (ref: string) => Promise<ImageInfo>;
 }
 
 /** The builder's cache: (parent image, instruction) → image. */
@@ -137,7 +137,7 @@ export async function build(d: Daemon, o: BuildOptions): Promise<string> {
     const ins = steps[i];
     o.out(`Step ${i + 1}/${steps.length} : ${ins.original}\n`);
     if (ins.kind === 'FROM') {
-      cur = d.images.find(ins.image) ?? o.pull(ins.image);
+      cur = d.images.find(ins.image) ?? (await o.pull(ins.image));
       o.out(` ---> ${cur.id.slice(7, 19)}\n`);
       continue;
     }

@@ -64,7 +64,7 @@ export class StoreImageBackend implements ImageBackend {
     return this.store.list().map(info);
   }
 
-  pull(ref: string, progress: Progress): ImageInfo {
+  pull(ref: string, progress: Progress): ImageInfo & { readonly pulledBytes?: number } {
     const name = familiar(ref);
     const p = parseRef(ref);
     if (!name || !p) throw new ApiError(400, `invalid reference format`);
@@ -82,7 +82,7 @@ export class StoreImageBackend implements ImageBackend {
       for (const l of res.layers) progress(`${l.id}: ${l.status}`);
       progress(`Digest: ${res.digest}`);
       progress(res.upToDate ? `Status: Image is up to date for ${name}` : `Status: Downloaded newer image for ${name}`);
-      return info(res.image);
+      return { ...info(res.image), pulledBytes: res.bytes };
     }
     const def = builtinFor(ref);
     if (!def) throw new ApiError(404, `pull access denied for ${p.repository}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);

@@ -57,7 +57,7 @@ export interface ImageBackend {
   find(ref: string): ImageInfo | undefined;
   list(): ImageInfo[];
   /** Pull from the World's registry, printing Docker's lines; throws ApiError if unknown. */
-  pull(ref: string, progress: Progress): ImageInfo;
+  pull(ref: string, progress: Progress): ImageInfo & { readonly pulledBytes?: number };
   push(ref: string, progress: Progress): void;
   tag(source: string, target: string): void;
   /** `docker rmi`: untag, delete when no tag is left; returns the Untagged:/Deleted: lines. */

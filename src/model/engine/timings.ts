@@ -11,4 +11,10 @@ export const TIMINGS = {
   createUs: 40_000,
   /** containerd task create: start containerd-shim-runc-v2, runc create (namespaces ≈ 8 ms, mounts, cgroup), runc start. */
   startUs: 510_000,
+  /**
+   * Registry download rate for `docker pull`, bytes per second (illustrative: a
+   * 400 Mbit/s link). Pulls dominate cold starts (facts §8.1, Slacker: 76 % of
+   * start time), which `time docker run` on a new image shows.
+   */
+  pullBytesPerSecond: 50_000_000,
 } as const;

@@ -9,12 +9,14 @@ import type { Daemon } from '../../../model/engine/daemon.ts';
 import { ApiError } from '../../../model/engine/types.ts';
 import type { ImageInfo } from '../../../model/engine/ports.ts';
 import { parseFlags } from './args.ts';
+import { TIMINGS } from '../../../model/engine/timings.ts';
 import { fail, requireArgs, type Sub } from './cli.ts';
 
-/** Pull `ref` through the daemon, printing progress with `out`; throws ApiError. */
-export function pullImage(_ctx: CommandContext, d: Daemon, ref: string, out: (line: string) => void): ImageInfo {
+/** Pull `ref` through the daemon, printing progress with `out`; throws ApiError. The download takes virtual time (timings.ts). */
+export async function pullImage(ctx: CommandContext, d: Daemon, ref: string, out: (line: string) => void): Promise<ImageInfo> {
   const img = d.images.pull(ref, out);
   if (img.config.os !== 'linux') throw new ApiError(400, `image operating system "${img.config.os}" cannot be used on this platform`);
+  if (img.pulledBytes) await ctx.sys.sleep(Math.round((img.pulledBytes / TIMINGS.pullBytesPerSecond) * 1e6));
   return img;
 }
 
@@ -36,7 +38,7 @@ export const pull: Sub = async (ctx, d, args) => {
     const ref = p.args[0];
     const quiet = p.bools.has('quiet');
     if (!ref.slice(ref.lastIndexOf('/') + 1).includes(':') && !ref.includes('@') && !quiet) ctx.stdout.write('Using default tag: latest\n');
-    pullImage(ctx, d, ref, (line) => {
+    await pullImage(ctx, d, ref, (line) => {
       if (!quiet) ctx.stdout.write(line + '\n');
     });
     ctx.stdout.write(`${fullRef(ref)}\n`);

@@ -107,7 +107,7 @@ export async function createWithPull(ctx: CommandContext, d: Daemon, opts: Creat
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 404 || !e.message.startsWith('No such image')) throw e;
     ctx.stderr.write(`Unable to find image '${normalizeRef(opts.image)}' locally\n`);
-    pullImage(ctx, d, opts.image, (line) => ctx.stderr.write(line + '\n'));
+    await pullImage(ctx, d, opts.image, (line) => ctx.stderr.write(line + '\n'));
     c = d.create(opts);
   }
   await ctx.sys.sleep(TIMINGS.createUs);
