@@ -53,6 +53,16 @@ describe('typed-ahead input', () => {
   });
 });
 
+describe('background jobs at the prompt (bash JOB CONTROL)', () => {
+  it('prints [N] PID when a job starts and [N]+  Done before a later prompt', async () => {
+    const t = testSession();
+    const r = await t.run('true &');
+    expect(r.out).toMatch(/^\[1\] \d+\n$/);
+    await macrotask();
+    expect((await t.run('')).out).toBe('[1]+  Done                    true\n');
+  });
+});
+
 describe('Ctrl-C and Ctrl-D', () => {
   it('stops `while true; do :; done` with ^C and status 130', async () => {
     const t = testSession({ yieldToHost: macrotask });

@@ -144,7 +144,11 @@ class ShellSessionImpl implements ShellSession {
       f.shell.status = 2;
       return { kind: 'done', status: 2 };
     }
-    if (!r.script.length) return { kind: 'done', status: f.shell.status };
+    if (!r.script.length) {
+      const notices = reapJobs(f.shell);
+      if (notices) this.#opts.onOutput(notices);
+      return { kind: 'done', status: f.shell.status };
+    }
     this.#host.interrupted = false;
     this.#host.runaway = false;
     this.#host.jobBudget = MAX_JOBS_PER_LINE;
