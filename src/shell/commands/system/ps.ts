@@ -111,7 +111,8 @@ const EXTRA: Record<string, Col> = {
 };
 
 /** Parse the selection and format options (UNIX -e -f -o -p, BSD a u x). */
-function parse(argv: readonly string[]): { all: boolean; format: string[]; pids?: Set<number>; noHeader: boolean; cmds?: Set<string>; error?: string } {
+function parse(argv: readonly string[]): { all: boolean; format: string[]; pids?: Set<number>; noHeader: boolean; cmds?: Set<string>; forest?: boolean; error?: string } {
+  let forest = false;
   let all = false;
   let full = false;
   let bsdU = false;
@@ -127,6 +128,7 @@ function parse(argv: readonly string[]): { all: boolean; format: string[]; pids?
     else if (a === '-p' || a === '--pid' || a === 'p') pids = new Set([...(pids ?? []), ...val().split(/[,\s]+/).map(Number)]);
     else if (a === '-C') cmds = new Set([...(cmds ?? []), ...val().split(',')]);
     else if (a === '--no-headers' || a === '--no-heading') noHeader = true;
+    else if (a === '--forest') forest = true;
     else if (a.startsWith('-') && /^-[eAfFHlwj]+$/.test(a)) {
       if (/[eA]/.test(a)) all = true;
       if (/[fF]/.test(a)) full = true;
@@ -134,10 +136,11 @@ function parse(argv: readonly string[]): { all: boolean; format: string[]; pids?
       if (a.includes('a') || a.includes('x')) all = true;
       if (a.includes('u')) bsdU = true;
       if (a.includes('h')) noHeader = true;
+      if (a.includes('f')) forest = true;
     } else return { all, format: [], noHeader, error: a.startsWith('-') ? `error: unsupported SysV option\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).` : `error: process ID list syntax error\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).` };
   }
   const fmt = format ?? (bsdU ? FORMATS.bsdUser : full ? FORMATS.full : FORMATS.default);
-  return { all, format: fmt, pids, noHeader, cmds };
+  return { all, format: fmt, pids, noHeader, cmds, forest };
 }
 
 /** ps: report a snapshot of the current processes. */
@@ -189,6 +192,8 @@ For more details see ps(1).`.trimStart(),
     if (o.pids) rows = rows.filter((p) => o.pids!.has(p.pid));
     else if (o.cmds) rows = rows.filter((p) => o.cmds!.has(p.comm));
     else if (!o.all) rows = rows.filter((p) => p.uid === (self?.uid ?? 0) && p.tty === (self?.tty ?? '?'));
+    const depth = new Map<number, number>();
+    if (o.forest) rows = forestOrder(rows, depth);
     const cols: Col[] = [];
     for (const spec of o.format) {
       const [key, head] = spec.split('=', 2).length === 2 ? spec.split('=', 2) : spec.split(':', 2);
@@ -199,7 +204,12 @@ For more details see ps(1).`.trimStart(),
       }
       cols.push(head !== undefined ? { ...base, head } : base);
     }
-    const cells = rows.map((p) => cols.map((c) => c.value(p, env)));
+    const cells = rows.map((p) => cols.map((c) => {
+      const v = c.value(p, env);
+      const d = depth.get(p.pid) ?? 0;
+      // procps --forest: "    " per extra level, then " \\_ " before a child's command.
+      return o.forest && d > 0 && c.head.startsWith('C') && ['COMMAND', 'CMD'].includes(c.head) ? `${'    '.repeat(d - 1)} \\_ ${v}` : v;
+    }));
     const showHeader = !o.noHeader && !cols.every((c) => c.head === '');
     const widths = cols.map((c, i) => Math.max(c.head.length, c.width, ...(c.align === 'r' || i < cols.length - 1 ? cells.map((r) => r[i].length) : [0])));
     const line = (vals: string[]): string => vals.map((v, i) => {
@@ -237,4 +247,32 @@ function busyboxPs(ctx: CommandContext): number {
   }
   ctx.stdout.write(out);
   return 0;
+}
+
+/** Processes in tree order (children after their parent, by PID), recording each one's depth. */
+function forestOrder(rows: ProcEntry[], depth: Map<number, number>): ProcEntry[] {
+  const byPid = new Map(rows.map((p) => [p.pid, p]));
+  const kids = new Map<number, ProcEntry[]>();
+  const roots: ProcEntry[] = [];
+  for (const p of rows) {
+    if (p.ppid !== p.pid && byPid.has(p.ppid) && p.ppid !== 0) {
+      const l = kids.get(p.ppid) ?? [];
+      l.push(p);
+      kids.set(p.ppid, l);
+    } else roots.push(p);
+  }
+  const out: ProcEntry[] = [];
+  const visit = (p: ProcEntry, d: number): void => {
+    depth.set(p.pid, d);
+    out.push(p);
+    for (const c of kids.get(p.pid) ?? []) visit(c, d + 1);
+  };
+  // As procps prints it: kthreadd's tree first; init's children at the top level (only deeper descendants are branches).
+  roots.sort((a, b) => (a.pid === 2 ? -1 : b.pid === 2 ? 1 : a.pid - b.pid));
+  for (const r of roots) {
+    depth.set(r.pid, 0);
+    out.push(r);
+    for (const c of kids.get(r.pid) ?? []) visit(c, r.pid === 1 ? 0 : 1);
+  }
+  return out;
 }

@@ -157,3 +157,13 @@ describe('as BusyBox applets (Alpine: /bin/ps → /bin/busybox)', () => {
     expect((await h.sh(script, undefined, true)).out).toMatch(want);
   });
 });
+
+describe('ps --forest (procps tree drawing)', () => {
+  it('draws children under their parent with \\_ and keeps init\'s children at the top level', async () => {
+    const h = systemHost();
+    const a = h.login.spawn({ argv: ['containerd-shim'] });
+    a.spawn({ argv: ['sleep', '1000'] });
+    const r = await h.sh('ps -e --forest -o pid,args');
+    expect(r.out).toBe(`    PID COMMAND\n      2 [kthreadd]\n      1 /sbin/init\n    401 -bash\n    402  \\_ containerd-shim\n    403      \\_ sleep 1000\n    404  \\_ ps -e --forest -o pid,args\n`);
+  });
+});
