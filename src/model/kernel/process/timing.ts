@@ -46,6 +46,10 @@ export async function waitUntil(k: Kernel, p: Process, done: () => boolean, dead
       if (done()) return 'done';
       if (interrupted(p)) return 'signal';
       if (!p.background) {
+        // let work that takes no virtual time run first (a container starting up arms its own timers)
+        await settle();
+        if (done()) return 'done';
+        if (interrupted(p)) return 'signal';
         const next = k.clock.nextDeadline();
         if (next !== undefined && (deadline === undefined || next <= deadline)) {
           // A job that keeps re-arming zero-length timers (while :; do sleep 0; done &) must not stop time: after

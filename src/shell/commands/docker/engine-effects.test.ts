@@ -91,6 +91,18 @@ describe('engine effects', () => {
     else expect(r.err).toBe('');
   });
 
+  it.each([
+    ['alpine true', 0],
+    ['alpine sleep 5', 5],
+  ])('a foreground `docker run %s` lets only its own time pass: a detached `sleep 1000` keeps running', async (args, secs) => {
+    const h = dockerHost();
+    const r = await h.sh(`docker pull -q alpine >/dev/null; docker run -d --name bg alpine sleep 1000 >/dev/null; a=$(cut -d. -f1 /proc/uptime); docker run --rm ${args}; b=$(cut -d. -f1 /proc/uptime); echo $((b - a)); docker inspect -f '{{.State.Running}}' bg`);
+    const [elapsed, running] = r.out.trim().split('\n');
+    expect(Number(elapsed)).toBeGreaterThanOrEqual(secs);
+    expect(Number(elapsed)).toBeLessThan(secs + 5);
+    expect(running).toBe('true');
+  });
+
   it('--pids-limit makes fork fail with EAGAIN inside (facts §6.4)', async () => {
     const h = dockerHost();
     const r = await h.sh('docker run --pids-limit 3 alpine sh -c "sleep 5 & sleep 5 & sleep 5 & wait"; echo "st=$?"');
