@@ -29,7 +29,7 @@ function subs(): Record<string, Sub> {
 
 /** Management commands: `docker container ls` = `docker ps`, etc. */
 const MANAGEMENT: Record<string, Record<string, string>> = {
-  container: { ls: 'ps', list: 'ps', ps: 'ps', rm: 'rm', remove: 'rm', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', pause: 'pause', unpause: 'unpause', inspect: 'container-inspect', diff: 'diff', commit: 'commit', logs: 'logs', exec: 'exec', top: 'top', port: 'port', stats: 'stats', rename: 'rename', wait: 'wait' },
+  container: { ls: 'ps', list: 'ps', ps: 'ps', rm: 'rm', remove: 'rm', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', pause: 'pause', unpause: 'unpause', inspect: 'container-inspect', diff: 'diff', commit: 'commit', logs: 'logs', exec: 'exec', cp: 'cp', top: 'top', port: 'port', stats: 'stats', rename: 'rename', wait: 'wait' },
   image: { ls: 'images', list: 'images', rm: 'rmi', remove: 'rmi', history: 'history', tag: 'tag', pull: 'pull', push: 'push', inspect: 'image-inspect', save: 'save', load: 'load', build: 'build' },
 };
 
@@ -58,6 +58,7 @@ Management Commands:
 
 Commands:
   commit      Create a new image from a container's changes
+  cp          Copy files/folders between a container and the local filesystem
   create      Create a new container
   diff        Inspect changes to files or directories on a container's filesystem
   history     Show the history of an image

@@ -155,6 +155,14 @@ describe('engine effects', () => {
     expect(r.out).toBe('0.0.0.0:32768\n[::]:32768\n0.0.0.0:32769\n[::]:32769\n');
   });
 
+  it('docker cp copies out of a stopped container and into a running one', async () => {
+    const h = dockerHost();
+    const r = await h.sh('docker run --name c1 alpine sh -c "echo hi > /etc/hello"; docker cp c1:/etc/hello /root/h; docker run -d --name r1 alpine sleep 100 >/dev/null; docker cp /root/h r1:/tmp/; docker exec r1 sh -c "read l < /tmp/h; echo \\$l"; docker diff r1');
+    expect(r.err).toContain('Successfully copied 2.05kB to /root/h\n');
+    expect(new TextDecoder().decode(h.login.readFile('/root/h') as Uint8Array)).toBe('hi\n');
+    expect(r.out).toBe('hi\nC /tmp\nA /tmp/h\n');
+  });
+
   it('rm refuses a running container unless forced', async () => {
     const h = dockerHost();
     const r = await h.sh('docker run -d --name web shop/app:1.0 >/dev/null; docker rm web; docker rm -f web; docker ps -a -q');

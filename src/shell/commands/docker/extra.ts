@@ -4,6 +4,7 @@ import { exec, port, stats, top } from './exec.ts';
 import { network, volume } from './net.ts';
 import { build } from './build.ts';
 import { load, save } from './save.ts';
+import { cp } from './cp.ts';
 
 /** The subcommand table of this file's siblings, merged by docker.ts. */
-export const EXTRA: Record<string, Sub> = { exec, top, port, stats, network, volume, build, save, load };
+export const EXTRA: Record<string, Sub> = { exec, top, port, stats, network, volume, build, save, load, cp };
