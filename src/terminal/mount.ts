@@ -110,7 +110,11 @@ export function mountTerminal(host: HTMLElement, booted: Booted, options: MountO
       if (message.result.kind === 'exit' && store) clearSnapshot(store, key);
       shell.result(message.result, message.prompt);
     },
-    prompt: (text) => shell.prompt(text),
+    prompt(text, snapshot) {
+      lastSnapshot = snapshot;
+      if (store) saveSnapshot(store, key, snapshot);
+      shell.prompt(text);
+    },
     hang() {
       if (state === 'starting' && lastSnapshot) {
         // The replay itself is stuck: a saved line loops without yielding. Start afresh rather than replay it again.

@@ -41,7 +41,7 @@ describe('worker → page', () => {
     { type: 'ready', prompt: '# ', history: [], replayed: 0 },
     { type: 'ready', prompt: '# ', history: ['ls'], replayed: 1, notice: 'discarded' },
     { type: 'output', text: 'hi\n' },
-    { type: 'prompt', text: '# ' },
+    { type: 'prompt', text: '# ', snapshot },
     { type: 'result', result: { kind: 'done', status: 0 }, prompt: '# ', snapshot },
     { type: 'result', result: { kind: 'more' }, prompt: '> ', snapshot },
     { type: 'result', result: { kind: 'exit', status: 3 }, prompt: '# ', snapshot },

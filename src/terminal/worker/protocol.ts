@@ -31,8 +31,8 @@ export type FromWorker =
   /** The session is open and its first prompt is `prompt`; `replayed` inputs were restored; `notice` says why a snapshot was dropped. */
   | { readonly type: 'ready'; readonly prompt: string; readonly history: readonly string[]; readonly replayed: number; readonly notice?: string }
   | { readonly type: 'output'; readonly text: string }
-  /** A fresh prompt without a command having run (after Ctrl-C at the prompt). */
-  | { readonly type: 'prompt'; readonly text: string }
+  /** A fresh prompt without a command having run (after Ctrl-C at the prompt), and what to persist now. */
+  | { readonly type: 'prompt'; readonly text: string; readonly snapshot: SessionSnapshot }
   /** A line finished: its result, the prompt to show next (PS2 for `more`), and what to persist. */
   | { readonly type: 'result'; readonly result: InputResult; readonly prompt: string; readonly snapshot: SessionSnapshot }
   | { readonly type: 'completion'; readonly id: number; readonly completion: Completion }
@@ -85,7 +85,7 @@ const TO_WORKER: Record<ToWorker['type'], Shape> = {
 const FROM_WORKER: Record<FromWorker['type'], Shape> = {
   ready: { prompt: str, history: strings, replayed: int, notice: optional(str) },
   output: { text: str },
-  prompt: { text: str },
+  prompt: { text: str, snapshot: isSnapshot },
   result: { result: isResult, prompt: str, snapshot: isSnapshot },
   completion: { id: int, completion: isCompletion },
   snapshot: { snapshot: isSnapshot },

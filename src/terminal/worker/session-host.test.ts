@@ -123,7 +123,34 @@ describe('interrupt, ping, complete, snapshot', () => {
     await h.handle({ type: 'input', line: 'for x' });
     sent.length = 0;
     await h.handle({ type: 'interrupt' });
-    expect(sent).toEqual([{ type: 'prompt', text: 'root@host:~# ' }]);
+    expect(sent).toEqual([{ type: 'prompt', text: 'root@host:~# ', snapshot: snap([]) }]);
+  });
+
+  it.each([
+    { name: 'plain lines', steps: ['echo a', 'echo b'], inputs: ['echo a', 'echo b'] },
+    { name: 'a completed construct', steps: ['for x', 'done', 'echo c'], inputs: ['for x', 'done', 'echo c'] },
+    { name: 'a construct abandoned with Ctrl-C', steps: ['echo a', 'for x', 'for y', '^C', 'echo b'], inputs: ['echo a', 'echo b'] },
+    { name: 'a construct abandoned with Ctrl-D', steps: ['for x', '^D', 'echo b'], inputs: ['echo b'] },
+    { name: 'Ctrl-C at PS1 changes nothing', steps: ['echo a', '^C'], inputs: ['echo a'] },
+    { name: 'Ctrl-D at PS1 is recorded as exit', steps: ['echo a', '^D'], inputs: ['echo a', 'exit'] },
+  ])('the replay log: $name', async ({ steps, inputs }) => {
+    const { sent, init, h } = host();
+    await init();
+    for (const step of steps) {
+      if (step === '^C') await h.handle({ type: 'interrupt' });
+      else if (step === '^D') await h.handle({ type: 'eof' });
+      else await h.handle({ type: 'input', line: step });
+    }
+    await h.handle({ type: 'snapshot' });
+    expect(sent.at(-1)).toEqual({ type: 'snapshot', snapshot: snap(inputs) });
+  });
+
+  it('a replayed log continues where it left off', async () => {
+    const { sent, init, h } = host();
+    await init({ snapshot: snap(['echo a', 'for x']) });
+    await h.handle({ type: 'interrupt' });
+    await h.handle({ type: 'input', line: 'echo b' });
+    expect(sent.at(-1)).toMatchObject({ type: 'result', snapshot: snap(['echo a', 'echo b']) });
   });
 
   it('Ctrl-C during a command ends it; the result carries its status', async () => {

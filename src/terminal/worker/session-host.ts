@@ -49,6 +49,16 @@ export class SessionHost {
   readonly #post: (message: FromWorker) => void;
   readonly #yield: (() => Promise<void>) | undefined;
   #session: Session | null = null;
+  #scenario = '';
+  /**
+   * The lines to replay for this session (what the page saves). Built here rather than taken
+   * from session.snapshot(), so that what the reader did at the prompt replays exactly: Ctrl-D
+   * is recorded as the `exit` it amounts to, and the lines of a construct abandoned with
+   * Ctrl-C or Ctrl-D are dropped (they ran nothing).
+   */
+  #log: string[] = [];
+  /** Index in #log where the open construct (PS2) began, or null at PS1. */
+  #openSince: number | null = null;
   #muted = false;
   #busy = false;
   #pending = '';
@@ -82,14 +92,15 @@ export class SessionHost {
         return this.#guard(async () => this.#session?.resize(message.columns));
       case 'snapshot':
         return this.#guard(async () => {
-          if (this.#session) this.#post({ type: 'snapshot', snapshot: copySnapshot(this.#session.snapshot()) });
+          if (this.#session) this.#post({ type: 'snapshot', snapshot: this.#snapshot(this.#session) });
         });
       case 'init':
         return this.#enqueue(() => this.#init(message));
       case 'input':
-        return this.#enqueue(() => this.#run((s) => s.input(message.line)));
+        return this.#enqueue(() => this.#run((s) => s.input(message.line), message.line));
       case 'eof':
-        return this.#enqueue(() => this.#run((s) => (s.eof ? s.eof() : s.input('exit'))));
+        // Ctrl-D at PS1 leaves the innermost shell like `exit`; at PS2 it abandons the construct.
+        return this.#enqueue(() => this.#run((s) => (s.eof ? s.eof() : s.input('exit')), this.#openSince === null ? 'exit' : null));
     }
   }
 
@@ -119,6 +130,9 @@ export class SessionHost {
     let session = open();
     let notice: string | undefined;
     let replayed = 0;
+    this.#scenario = message.scenario;
+    this.#log = [];
+    this.#openSince = null;
     const saved = message.snapshot;
     if (saved && saved.inputs.length > 0) {
       if (saved.scenario !== message.scenario) notice = NOTICES.otherScenario;
@@ -130,6 +144,7 @@ export class SessionHost {
           for (const line of saved.inputs) {
             const result = await replayLine(session, line);
             replayed += 1;
+            this.#record(line, result);
             if (result.kind === 'exit') break;
             // A long replay still answers the page's heartbeat, so it is not taken for a hung worker.
             if (this.#yield && Date.now() - turn > REPLAY_TURN_MS) {
@@ -140,6 +155,8 @@ export class SessionHost {
         } catch {
           notice = NOTICES.replayFailed;
           replayed = 0;
+          this.#log = [];
+          this.#openSince = null;
           session = open();
         } finally {
           this.#muted = false;
@@ -151,16 +168,19 @@ export class SessionHost {
     this.#post({ type: 'ready', prompt: session.prompt(), history: [...session.history()], replayed, ...(notice ? { notice } : {}) });
   }
 
-  async #run(step: (session: MaybeEof) => Promise<InputResult>): Promise<void> {
+  /** Run one step; `logged` is what replays it (null: it only abandoned an open construct). */
+  async #run(step: (session: MaybeEof) => Promise<InputResult>, logged: string | null): Promise<void> {
     const session = this.#session;
     if (!session) return;
     this.#busy = true;
     try {
       const result = await step(session);
       this.#flush();
+      if (logged === null) this.#abandon();
+      else this.#record(logged, result);
       // The session shows PS2 itself while a construct is open (and honours a PS1/PS2 the reader set).
       const prompt = session.prompt();
-      this.#post({ type: 'result', result: { ...result }, prompt, snapshot: copySnapshot(session.snapshot()) });
+      this.#post({ type: 'result', result: { ...result }, prompt, snapshot: this.#snapshot(session) });
     } finally {
       this.#busy = false;
     }
@@ -170,8 +190,27 @@ export class SessionHost {
     const session = this.#session;
     if (!session) return;
     session.interrupt();
+    if (this.#busy) return;
     // At the prompt there is no command to end the line: bash just prints a fresh PS1.
-    if (!this.#busy) this.#post({ type: 'prompt', text: session.prompt() });
+    this.#abandon();
+    this.#post({ type: 'prompt', text: session.prompt(), snapshot: this.#snapshot(session) });
+  }
+
+  /** Log a step that ran; a `more` result leaves a construct open. */
+  #record(line: string, result: InputResult): void {
+    if (result.kind === 'more') this.#openSince ??= this.#log.length;
+    else this.#openSince = null;
+    this.#log.push(line);
+  }
+
+  /** The open construct was abandoned: its lines ran nothing, so they are not replayed. */
+  #abandon(): void {
+    if (this.#openSince !== null) this.#log.length = this.#openSince;
+    this.#openSince = null;
+  }
+
+  #snapshot(session: Session): SessionSnapshot {
+    return { version: session.snapshot().version, scenario: this.#scenario, inputs: [...this.#log] };
   }
 
   #output(text: string): void {
@@ -199,11 +238,6 @@ async function replayLine(session: Session, line: string): Promise<InputResult> 
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** A plain copy, safe for structured clone (the session may hand out frozen or class-backed data). */
-function copySnapshot(snapshot: SessionSnapshot): SessionSnapshot {
-  return { version: snapshot.version, scenario: snapshot.scenario, inputs: [...snapshot.inputs] };
 }
 
 function describe(error: unknown): string {

@@ -49,7 +49,7 @@ describe('WorkerClient', () => {
     { name: 'ready', data: { type: 'ready', prompt: '# ', history: [], replayed: 0 }, call: 'ready # ' },
     { name: 'output', data: { type: 'output', text: 'hi' }, call: 'output hi' },
     { name: 'result', data: { type: 'result', result: { kind: 'done', status: 0 }, prompt: '# ', snapshot }, call: 'result done' },
-    { name: 'prompt', data: { type: 'prompt', text: '# ' }, call: 'prompt # ' },
+    { name: 'prompt', data: { type: 'prompt', text: '# ', snapshot }, call: 'prompt # ' },
     { name: 'fault', data: { type: 'fault', message: 'bug' }, call: 'fault bug' },
   ])('routes $name', ({ data, call }) => {
     const { workers, calls } = setup();

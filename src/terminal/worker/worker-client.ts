@@ -21,7 +21,8 @@ export interface ClientEvents {
   ready(message: Extract<FromWorker, { type: 'ready' }>): void;
   output(text: string): void;
   result(message: Extract<FromWorker, { type: 'result' }>): void;
-  prompt(text: string): void;
+  /** A fresh prompt after Ctrl-C at the prompt; `snapshot` is what to persist now. */
+  prompt(text: string, snapshot: SessionSnapshot): void;
   /** The worker stopped answering (a runaway loop); it is still running until `restart` or `dispose`. */
   hang(): void;
   /** The worker crashed or reported a bug. */
@@ -143,7 +144,7 @@ export class WorkerClient {
       case 'result':
         this.#setBusy(false);
         return this.#events.result(data);
-      case 'prompt': return this.#events.prompt(data.text);
+      case 'prompt': return this.#events.prompt(data.text, data.snapshot);
       case 'completion': {
         const resolve = this.#completions.get(data.id);
         this.#completions.delete(data.id);
