@@ -158,6 +158,8 @@ export async function waitChild(ctx: CommandContext, work: Promise<number>): Pro
  * print BusyBox's own formats, not procps/coreutils ones.
  */
 export function asBusybox(ctx: CommandContext): boolean {
+  // The shell says so when it dispatched through /bin/busybox; contexts built elsewhere fall back to the files.
+  if (ctx.busybox !== undefined) return ctx.busybox;
   const name = ctx.argv[0] ?? '';
   let bb;
   try {
