@@ -22,7 +22,7 @@ import { cgroupPath, hostConfig, normalizeRef, processEnv } from './config.ts';
 import { execInContainer, type ExecOptions } from './exec.ts';
 import { newContainer } from './create.ts';
 import { ensureBridge, plumbVeth, unplumbVeth } from './plumbing.ts';
-import { removeContainerFiles, writeContainerFiles, writeHosts, type DockerdFiles } from './files.ts';
+import { appendJsonLog, removeContainerFiles, writeContainerFiles, writeHosts, type DockerdFiles } from './files.ts';
 
 export { cgroupPath, mergeEnv, normalizeRef, processEnv } from './config.ts';
 
@@ -322,13 +322,18 @@ export class Daemon {
   }
 
   #logIo(c: Container, attached: ContainerIO | undefined): ContainerIO {
+    const log = (stream: 'stdout' | 'stderr', text: string) => {
+      const time = this.now();
+      c.logs.push({ stream, text, time });
+      appendJsonLog(this.#files(), c.id, stream, text, time);
+    };
     return {
       stdout: (text) => {
-        c.logs.push({ stream: 'stdout', text, time: this.now() });
+        log('stdout', text);
         attached?.stdout(text);
       },
       stderr: (text) => {
-        c.logs.push({ stream: 'stderr', text, time: this.now() });
+        log('stderr', text);
         attached?.stderr(text);
       },
       ...(attached?.stdin ? { stdin: attached.stdin } : {}),

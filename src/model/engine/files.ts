@@ -38,10 +38,24 @@ export function writeHosts(f: DockerdFiles, c: Container): void {
   put(f, `/var/lib/docker/containers/${c.id}/hosts`, fromText(hosts));
 }
 
+/** The json-file log driver: one JSON object per line written, {"log","stream","time"} (moby daemon/logger/jsonfilelog). */
+export function appendJsonLog(f: DockerdFiles, id: string, stream: 'stdout' | 'stderr', text: string, timeUs: number): void {
+  const iso = new Date(Math.floor(timeUs / 1000)).toISOString().replace(/\.(\d{3})Z$/, (_, ms: string) => `.${ms}${String(timeUs % 1000).padStart(3, '0')}000Z`);
+  const lines = text.split(/(?<=\n)/).filter(Boolean);
+  const json = lines.map((l) => JSON.stringify({ log: l, stream, time: iso })).join('\n') + '\n';
+  const path = `/var/lib/docker/containers/${id}/${id}-json.log`;
+  try {
+    if (f.fs) f.fs.write(path, fromText(json), { append: true, mode: 0o640 });
+    else f.sys.writeFile(path, fromText(json), { append: true, mode: 0o640 });
+  } catch {
+    /* the container's directory is gone (removed while output was in flight) */
+  }
+}
+
 /** `docker rm`: the container's directory goes. */
 export function removeContainerFiles(f: DockerdFiles, id: string): void {
   const dir = `/var/lib/docker/containers/${id}`;
-  for (const name of ['hostname', 'hosts', 'resolv.conf', 'config.v2.json']) {
+  for (const name of ['hostname', 'hosts', 'resolv.conf', 'config.v2.json', `${id}-json.log`]) {
     try {
       if (f.fs) f.fs.unlink(`${dir}/${name}`);
       else f.sys.unlink(`${dir}/${name}`);
