@@ -4,6 +4,7 @@
  * a SessionHost with any OpenSession (the fake, or the real one for
  * transcripts). `keys()` types, `settle()` waits until the terminal is idle.
  */
+import type { SessionSnapshot } from '../../shell/session.ts';
 import { ShellAddon, type TerminalState } from '../shell-addon.ts';
 import type { OpenSession } from '../worker/session-host.ts';
 import { WorkerClient, type ClientTiming } from '../worker/worker-client.ts';
@@ -25,6 +26,8 @@ export class TerminalHarness {
   readonly workers: InProcessWorker[] = [];
   readonly states: TerminalState[] = [];
   readonly events: string[] = [];
+  /** What the page would have saved last (from results and Ctrl-C prompts). */
+  snapshot: SessionSnapshot | undefined;
   readonly #scenario: string;
 
   constructor(open: OpenSession, options: HarnessOptions = {}) {
@@ -37,8 +40,14 @@ export class TerminalHarness {
     }, {
       ready: (m) => this.addon.ready(m.prompt, m.history, m.notice ? [m.notice] : []),
       output: (text) => this.addon.output(text),
-      result: (m) => this.addon.result(m.result, m.prompt),
-      prompt: (text) => this.addon.prompt(text),
+      result: (m) => {
+        this.snapshot = m.snapshot;
+        this.addon.result(m.result, m.prompt);
+      },
+      prompt: (text, snapshot) => {
+        this.snapshot = snapshot;
+        this.addon.prompt(text);
+      },
       hang: () => this.events.push('hang'),
       fault: (message) => this.events.push(`fault: ${message}`),
     }, options.timing);
@@ -57,7 +66,7 @@ export class TerminalHarness {
   }
 
   /** Open the session and wait for the first prompt. */
-  async start(snapshot?: { version: number; scenario: string; inputs: string[] }): Promise<void> {
+  async start(snapshot?: SessionSnapshot): Promise<void> {
     this.client.start({ scenario: this.#scenario, columns: this.screen.term.cols, color: false, ...(snapshot ? { snapshot } : {}) });
     await this.settle();
   }
