@@ -63,6 +63,41 @@ describe('background jobs at the prompt (bash JOB CONTROL)', () => {
   });
 });
 
+describe('programs reading the terminal (terminalStdin)', () => {
+  it('`cat > file` takes the next lines until Ctrl-D, with no prompt meanwhile', async () => {
+    const t = testSession({ terminalStdin: true });
+    expect(await t.session.input('cat > /tmp/f')).toEqual({ kind: 'done', status: 0 });
+    expect(t.session.prompt()).toBe('');
+    await t.session.input('hello');
+    await t.session.input('world');
+    expect(await t.session.eof()).toEqual({ kind: 'done', status: 0 });
+    expect(t.session.prompt()).toBe('root@host:~# ');
+    expect((await t.run('cat /tmp/f')).out).toBe('hello\nworld\n');
+  });
+
+  it('`read` takes one line', async () => {
+    const t = testSession({ terminalStdin: true });
+    await t.session.input('read -p "name? " who; echo "hi $who"');
+    expect(await t.session.input('ada')).toEqual({ kind: 'done', status: 0 });
+    expect(t.take()).toBe('name? hi ada\n');
+  });
+
+  it('Ctrl-C stops a program waiting for input (130)', async () => {
+    const t = testSession({ terminalStdin: true });
+    await t.session.input('wc -l');
+    await t.session.input('one line');
+    t.session.interrupt();
+    expect(t.take()).toBe('^C\n');
+    expect(await t.session.input('echo $?')).toEqual({ kind: 'done', status: 0 });
+    expect(t.take()).toBe('130\n');
+  });
+
+  it('without a terminal (scripts, claims) the same programs read end-of-file at once', async () => {
+    const t = testSession();
+    expect(await t.run('wc -l; echo next')).toMatchObject({ out: '0\nnext\n', status: 0 });
+  });
+});
+
 describe('Ctrl-C and Ctrl-D', () => {
   it('stops `while true; do :; done` with ^C and status 130', async () => {
     const t = testSession({ yieldToHost: macrotask });

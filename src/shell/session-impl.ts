@@ -34,6 +34,14 @@ export interface ShellSessionOptions extends SessionOptions {
   /** Environment of the login shell; default: HOME, PATH, TERM, USER, SHELL for root. */
   readonly env?: ReadonlyMap<string, string>;
   readonly outputLimit?: number;
+  /**
+   * True for a real terminal (the browser): a program reading the terminal
+   * (`cat > f`, `read x`, `docker run -i`) waits for the next lines typed,
+   * until Ctrl-D (eof()); prompt() is '' meanwhile. False (scripts, claim
+   * checks, the CLI): such programs read end-of-file at once, so a script's
+   * next lines are never swallowed as input.
+   */
+  readonly terminalStdin?: boolean;
 }
 
 /** A Session whose terminal can also send end-of-file (Ctrl-D on an empty line). */
@@ -67,6 +75,17 @@ class ShellSessionImpl implements ShellSession {
   readonly #inputs: string[] = [];
   readonly #foreground = new Set<Sys>();
   #onPush: (() => void) | undefined;
+  /** `^C` was already printed for the running command (interrupted while reading the terminal). */
+  #caretShown = false;
+  /** A program waiting for typed input (TerminalInput with a Tty). */
+  #reader: { kind: 'line' | 'all'; lines: string[]; resolve: (v: string | undefined) => void; reject: (e: unknown) => void } | undefined;
+  readonly #tty = {
+    read: (kind: 'line' | 'all'): Promise<string | undefined> =>
+      new Promise<string | undefined>((resolve, reject) => {
+        this.#reader = { kind, lines: [], resolve, reject };
+        this.#onPush?.();
+      }),
+  };
   #exited = false;
 
   constructor(opts: ShellSessionOptions) {
@@ -103,6 +122,7 @@ class ShellSessionImpl implements ShellSession {
   }
 
   prompt(): string {
+    if (this.#reader) return '';
     const f = this.#top;
     const sh = f.shell;
     if (f.lines.length) return sh.get('PS2') ?? '> ';
@@ -132,6 +152,17 @@ class ShellSessionImpl implements ShellSession {
   async #input(line: string): Promise<InputResult> {
     if (this.#exited) return { kind: 'exit', status: this.#top.shell.status };
     this.#inputs.push(line);
+    // a command still finishing (Ctrl-C'd while it read the terminal) completes before the next line runs
+    if (this.#top.running && !this.#reader) await this.#settle();
+    if (this.#exited) return { kind: 'exit', status: this.#top.shell.status };
+    const reader = this.#reader;
+    if (reader) {
+      if (reader.kind === 'line') {
+        this.#reader = undefined;
+        reader.resolve(line);
+      } else reader.lines.push(line);
+      return this.#settle();
+    }
     const f = this.#top;
     f.lines.push(line);
     const source = f.lines.join('\n');
@@ -150,6 +181,7 @@ class ShellSessionImpl implements ShellSession {
       return { kind: 'done', status: f.shell.status };
     }
     this.#host.interrupted = false;
+    this.#caretShown = false;
     this.#host.runaway = false;
     this.#host.jobBudget = MAX_JOBS_PER_LINE;
     f.running = this.#run(f, r.script);
@@ -162,6 +194,12 @@ class ShellSessionImpl implements ShellSession {
 
   async #eof(): Promise<InputResult> {
     if (this.#exited) return { kind: 'exit', status: this.#top.shell.status };
+    const reader = this.#reader;
+    if (reader) {
+      this.#reader = undefined;
+      reader.resolve(reader.kind === 'all' ? reader.lines.map((l) => l + '\n').join('') : undefined);
+      return this.#settle();
+    }
     const f = this.#top;
     if (f.lines.length) {
       f.lines = [];
@@ -175,6 +213,14 @@ class ShellSessionImpl implements ShellSession {
   }
 
   interrupt(): void {
+    const reader = this.#reader;
+    if (reader) {
+      // the terminal is showing an empty prompt: ^C belongs there now, not when the program has unwound
+      this.#reader = undefined;
+      this.#caretShown = true;
+      this.#opts.onOutput('^C\n');
+      reader.reject(new Interrupted('SIGINT'));
+    }
     const f = this.#top;
     if (!f.running) {
       f.lines = [];
@@ -213,7 +259,7 @@ class ShellSessionImpl implements ShellSession {
   #io(): Stdio {
     const budget = new OutputBudget(this.#opts.outputLimit ?? OUTPUT_LIMIT);
     const out = budget.wrap(this.#opts.onOutput, true);
-    return { stdin: new TerminalInput(), stdout: out, stderr: out };
+    return { stdin: new TerminalInput(this.#opts.terminalStdin ? this.#tty : undefined), stdout: out, stderr: out };
   }
 
   async #run(f: Frame, script: Script): Promise<Outcome> {
@@ -231,7 +277,8 @@ class ShellSessionImpl implements ShellSession {
           if (e.signal === 'SIGKILL') this.#opts.onOutput('Killed\n');
           return { kind: 'exit', status: e.status };
         }
-        this.#opts.onOutput(e.signal === 'SIGINT' ? '^C\n' : '');
+        if (e.signal === 'SIGINT' && !this.#caretShown) this.#opts.onOutput('^C\n');
+        this.#caretShown = false;
         return { kind: 'done', status: (sh.status = e.status) };
       }
       if (e instanceof OutputLimit) {
@@ -249,10 +296,11 @@ class ShellSessionImpl implements ShellSession {
     for (;;) {
       const f = this.#top;
       if (!f.running) return { kind: 'done', status: f.shell.status };
+      if (this.#reader) return { kind: 'done', status: 0 };
       const pushed = new Promise<'pushed'>((res) => (this.#onPush = () => res('pushed')));
       const r = await Promise.race([f.running, pushed]);
       this.#onPush = undefined;
-      if (r === 'pushed') return { kind: 'done', status: 0 };
+      if (r === 'pushed') return { kind: 'done', status: 0 };  // a nested shell, or a program now reading the terminal
       f.running = undefined;
       if (r.kind === 'exit') {
         if (this.#frames.length === 1) {

@@ -37,11 +37,29 @@ export class TextInput implements Input {
 /** Nothing to read (EOF at once): a background job's stdin, `<&-`. */
 export const EMPTY_INPUT: Input = { readAll: async () => '' };
 
-/** The terminal as stdin: lines typed go to the shell, so a program reading it sees EOF (like Ctrl-D). isatty(0) is true. */
+/** The reading end of a terminal: the session hands typed lines (and Ctrl-D) to a program waiting here. */
+export interface Tty {
+  /** The next line typed ('line', undefined at Ctrl-D) or everything until Ctrl-D ('all'). */
+  read(kind: 'line' | 'all'): Promise<string | undefined>;
+}
+
+/**
+ * The terminal as stdin; isatty(0) is true. With a Tty, a program that reads
+ * it waits for the reader's lines until Ctrl-D (cat > file, read NAME); without
+ * one (scripts, claim checks) it reads end-of-file at once.
+ */
 export class TerminalInput implements Input {
   readonly isTty = true;
+  readonly #tty: Tty | undefined;
+  constructor(tty?: Tty) {
+    this.#tty = tty;
+  }
   async readAll(): Promise<string> {
-    return '';
+    return this.#tty ? ((await this.#tty.read('all')) ?? '') : '';
+  }
+  /** One typed line, or undefined at Ctrl-D. */
+  async readLine(): Promise<string | undefined> {
+    return this.#tty ? this.#tty.read('line') : undefined;
   }
 }
 
@@ -52,7 +70,7 @@ export function isTerminal(input: Input): boolean {
 
 /** Read one line from any Input: line-wise when it supports it, else the first line of the rest. */
 export async function readLine(input: Input): Promise<string | undefined> {
-  if (input instanceof TextInput) return input.readLine();
+  if (input instanceof TextInput || input instanceof TerminalInput) return input.readLine();
   const all = await input.readAll();
   if (!all) return undefined;
   const nl = all.indexOf('\n');

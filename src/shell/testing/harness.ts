@@ -22,7 +22,7 @@ export interface TestSession {
 }
 
 /** A fresh host and login session (programs = the whole registry). */
-export function testSession(opts: { columns?: number; outputLimit?: number; yieldToHost?: () => Promise<void> } = {}): TestSession {
+export function testSession(opts: { columns?: number; outputLimit?: number; yieldToHost?: () => Promise<void>; terminalStdin?: boolean } = {}): TestSession {
   const clock = new VirtualClock();
   const spec = { name: 'host', cpus: 2, memoryBytes: 4 * 1024 ** 3, diskBytes: 32 * 1024 ** 3, programs: [...new Set([...COMMANDS.map((c) => c.name), 'busybox'])] };
   const kernel = new Kernel({
@@ -30,7 +30,7 @@ export function testSession(opts: { columns?: number; outputLimit?: number; yiel
     cpus: spec.cpus, memoryBytes: spec.memoryBytes, rootfs: debianRoot(spec, () => clock.realtime), diskBytes: spec.diskBytes,
   });
   let buf = '';
-  const session = createShellSession({ scenario: 'test', columns: opts.columns ?? 80, outputLimit: opts.outputLimit, yieldToHost: opts.yieldToHost, login: () => kernel.login(), onOutput: (t) => (buf += t) });
+  const session = createShellSession({ scenario: 'test', columns: opts.columns ?? 80, outputLimit: opts.outputLimit, yieldToHost: opts.yieldToHost, terminalStdin: opts.terminalStdin, login: () => kernel.login(), onOutput: (t) => (buf += t) });
   const take = (): string => {
     const t = buf;
     buf = '';
