@@ -41,4 +41,16 @@ describe('docker in a session', () => {
     await s.input('docker run --name web1 alpine true >/dev/null 2>&1');
     expect(s.complete('docker rm w', 11).candidates).toEqual(['web1']);
   });
+
+  it('docker exec -it opens a shell in a running container; ps there shows PID 1 and the shell (PPID 0)', async () => {
+    let out = '';
+    const s = openSession('laptop', { onOutput: (t) => (out += t), columns: 100 });
+    await s.input('docker run -d --name web -h web shop/app:1.0 >/dev/null 2>&1');
+    await s.input('docker exec -it web bash');
+    await s.input('hostname');
+    await s.input('ps -o pid,ppid,comm');
+    expect(await s.input('exit')).toEqual({ kind: 'done', status: 0 });
+    expect(out).toContain('web\n');
+    expect(out).toMatch(/ +PID +PPID COMMAND\n +1 +0 python3\n +\d+ +0 bash\n +\d+ +\d+ ps\n/);
+  });
 });
