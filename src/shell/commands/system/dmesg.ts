@@ -5,6 +5,7 @@
  */
 import type { Command } from '../../types.ts';
 import { isSysError } from '../../../model/errors.ts';
+import { asBusybox } from './util.ts';
 
 /** dmesg: print or control the kernel ring buffer. */
 export const dmesg: Command = {
@@ -36,7 +37,8 @@ For more details see dmesg(1).`.trimStart(),
       lines = ctx.sys.syslog(clearOnly || readClear);
     } catch (e) {
       if (!isSysError(e)) throw e;
-      ctx.stderr.write(clearOnly ? `dmesg: klogctl failed: ${e.strerror}\n` : `dmesg: read kernel buffer failed: ${e.strerror}\n`);
+      if (asBusybox(ctx)) ctx.stderr.write(`dmesg: klogctl: ${e.strerror}\n`);
+      else ctx.stderr.write(clearOnly ? `dmesg: klogctl failed: ${e.strerror}\n` : `dmesg: read kernel buffer failed: ${e.strerror}\n`);
       return 1;
     }
     if (clearOnly) return 0;

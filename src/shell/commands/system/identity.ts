@@ -142,6 +142,8 @@ export const hostname: Command = {
     try {
       ctx.sys.sethostname(args[0]);
     } catch (e) {
+      // BusyBox (networking/hostname.c) prints perror("sethostname"); net-tools prints its own sentence.
+      if (isSysError(e) && asBusybox(ctx)) { ctx.stderr.write(`hostname: sethostname: ${e.strerror}\n`); return 1; }
       if (isSysError(e, 'EPERM')) { ctx.stderr.write('hostname: you must be root to change the host name\n'); return 1; }
       if (isSysError(e)) { ctx.stderr.write(`hostname: ${e.strerror}\n`); return 1; }
       throw e;

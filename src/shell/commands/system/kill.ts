@@ -3,6 +3,7 @@ import type { Command } from '../../types.ts';
 import { SIGNALS } from '../../../model/kernel/types.ts';
 import type { Signal } from '../../../model/kernel/types.ts';
 import { isSysError } from '../../../model/errors.ts';
+import { asBusybox } from './util.ts';
 
 /** Linux x86 signal names 1…31 (signal(7)), for -l. */
 export const SIGNAL_NAMES = ['HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM', 'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF', 'WINCH', 'POLL', 'PWR', 'SYS'];
@@ -87,7 +88,7 @@ For more details see kill(1).`.trimStart(),
         ctx.sys.kill(Number(p), sig);
       } catch (e) {
         if (!isSysError(e)) throw e;
-        ctx.stderr.write(`kill: (${p}): ${e.strerror}\n`);
+        ctx.stderr.write(asBusybox(ctx) ? `kill: can't kill pid ${p}: ${e.strerror}\n` : `kill: (${p}): ${e.strerror}\n`);
         status = 1;
       }
     }

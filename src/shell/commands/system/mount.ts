@@ -6,6 +6,7 @@
  */
 import type { Command, CommandContext } from '../../types.ts';
 import { isSysError } from '../../../model/errors.ts';
+import { asBusybox } from './util.ts';
 import type { SysError } from '../../../model/errors.ts';
 
 const DMESG_HINT = '       dmesg(1) may have more information after failed mount system call.\n';
@@ -113,8 +114,10 @@ For more details see mount(8).`.trimStart(),
         ctx.stderr.write(`mount: ${target}: special device ${source} does not exist.\n${DMESG_HINT}`);
         return 32;
       }
-      ctx.stderr.write(mountError(e, source, target, fstype));
-      return 32;
+      // BusyBox mount (util-linux/mount.c): EPERM is "permission denied (are you root?)", the rest "mounting X on Y failed".
+      if (asBusybox(ctx)) ctx.stderr.write(e.code === 'EPERM' ? 'mount: permission denied (are you root?)\n' : `mount: mounting ${source} on ${target} failed: ${e.strerror}\n`);
+      else ctx.stderr.write(mountError(e, source, target, fstype));
+      return asBusybox(ctx) ? 1 : 32;
     }
     return 0;
   },

@@ -6,6 +6,7 @@
 import type { Command, CommandContext } from '../../types.ts';
 import { fromText, toText } from '../../../model/fs/data.ts';
 import { isSysError } from '../../../model/errors.ts';
+import { asBusybox } from './util.ts';
 
 function keyToPath(key: string): string {
   return '/proc/sys/' + key.replace(/\./g, '/');
@@ -91,7 +92,8 @@ For more details see sysctl(8).`.trimStart(),
           if (!quiet) show(key, value);
         } catch (e) {
           if (!isSysError(e)) throw e;
-          if (e.code === 'ENOENT') ctx.stderr.write(`sysctl: cannot stat ${path}: No such file or directory\n`);
+          if (asBusybox(ctx)) ctx.stderr.write(e.code === 'ENOENT' ? `sysctl: error: '${key}' is an unknown key\n` : `sysctl: error setting key '${key}': ${e.strerror}\n`);
+          else if (e.code === 'ENOENT') ctx.stderr.write(`sysctl: cannot stat ${path}: No such file or directory\n`);
           else if (e.code === 'EPERM' || e.code === 'EACCES') ctx.stderr.write(`sysctl: permission denied on key "${key}"\n`);
           else ctx.stderr.write(`sysctl: setting key "${key}": ${e.strerror}\n`);
           status = 1;
@@ -108,8 +110,9 @@ For more details see sysctl(8).`.trimStart(),
         show(key, toText(ctx.sys.readFile(path)).replace(/\n$/, ''));
       } catch (e) {
         if (!isSysError(e)) throw e;
-        ctx.stderr.write(e.code === 'ENOENT' ? `sysctl: cannot stat ${path}: No such file or directory\n` : `sysctl: reading key "${key}": ${e.strerror}\n`);
-        status = 255;
+        if (asBusybox(ctx)) ctx.stderr.write(e.code === 'ENOENT' ? `sysctl: error: '${key}' is an unknown key\n` : `sysctl: error reading key '${key}': ${e.strerror}\n`);
+        else ctx.stderr.write(e.code === 'ENOENT' ? `sysctl: cannot stat ${path}: No such file or directory\n` : `sysctl: reading key "${key}": ${e.strerror}\n`);
+        status = asBusybox(ctx) ? 1 : 255;
       }
     }
     return status;

@@ -167,3 +167,27 @@ describe('ps --forest (procps tree drawing)', () => {
     expect(r.out).toBe(`    PID COMMAND\n      2 [kthreadd]\n      1 /sbin/init\n    401 -bash\n    402  \\_ containerd-shim\n    403      \\_ sleep 1000\n    404  \\_ ps -e --forest -o pid,args\n`);
   });
 });
+
+describe('BusyBox error messages in a default container (Alpine, facts §9.2–9.3)', () => {
+  it.each([
+    ['mount -t tmpfs none /mnt', 'mount: permission denied (are you root?)\n', 1],
+    ['hostname x', 'hostname: sethostname: Operation not permitted\n', 1],
+    ['unshare -U true', 'unshare: unshare(0x10000000): Operation not permitted\n', 1],
+    ['dmesg', 'dmesg: klogctl: Operation not permitted\n', 1],
+    ['kill 99999', "kill: can't kill pid 99999: No such process\n", 1],
+    ['sysctl nope.x', "sysctl: error: 'nope.x' is an unknown key\n", 1],
+  ])('%s', async (script, want, status) => {
+    const h = systemHost();
+    const disk = h.kernel.options.rootfs;
+    disk.write('/bin/busybox', (await import('../../../model/program.ts')).programFile('busybox'), { mode: 0o755 });
+    disk.mkdir('/usr/local', 0o755);
+    disk.mkdir('/usr/local/bin', 0o755);
+    for (const a of ['mount', 'hostname', 'unshare', 'dmesg', 'kill', 'sysctl']) disk.symlink('/bin/busybox', `/usr/local/bin/${a}`);
+    const box = h.login.spawn({ argv: ['sh'] });
+    box.setCapabilities(new Set(['CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_FSETID', 'CAP_FOWNER', 'CAP_MKNOD', 'CAP_NET_RAW', 'CAP_SETGID', 'CAP_SETUID', 'CAP_SETFCAP', 'CAP_SETPCAP', 'CAP_NET_BIND_SERVICE', 'CAP_SYS_CHROOT', 'CAP_KILL', 'CAP_AUDIT_WRITE']));
+    box.setSeccomp!('docker-default');
+    const r = await h.sh(`/usr/local/bin/${script}`, box, true);
+    expect(r.out).toBe(want);
+    expect(r.status).toBe(status);
+  });
+});

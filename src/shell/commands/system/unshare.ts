@@ -8,7 +8,7 @@ import type { Command } from '../../types.ts';
 import type { NamespaceType } from '../../../model/kernel/types.ts';
 import { fromText } from '../../../model/fs/data.ts';
 import { isSysError } from '../../../model/errors.ts';
-import { execIn, waitChild } from './util.ts';
+import { asBusybox, execIn, waitChild } from './util.ts';
 import { parseSignal } from './kill.ts';
 
 const SHORT: Record<string, NamespaceType> = { m: 'mnt', u: 'uts', i: 'ipc', n: 'net', p: 'pid', U: 'user', C: 'cgroup', T: 'time' };
@@ -88,7 +88,12 @@ For more details see unshare(1).`.trimStart(),
       sys.unshare([...types]);
     } catch (e) {
       if (!isSysError(e)) throw e;
-      ctx.stderr.write(`unshare: unshare failed: ${e.strerror}\n`);
+      if (asBusybox(ctx)) {
+        // BusyBox (util-linux/unshare.c): perror("unshare(0x%x)") with the CLONE_NEW* flags.
+        const bits: Record<string, number> = { mnt: 0x20000, uts: 0x4000000, ipc: 0x8000000, user: 0x10000000, pid: 0x20000000, net: 0x40000000, cgroup: 0x2000000, time: 0x80 };
+        const flags = [...types].reduce((a, t) => a + bits[t], 0);
+        ctx.stderr.write(`unshare: unshare(0x${flags.toString(16)}): ${e.strerror}\n`);
+      } else ctx.stderr.write(`unshare: unshare failed: ${e.strerror}\n`);
       return 1;
     }
     if (mapRoot) {
