@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { testSession } from './testing/harness.ts';
+import { registerCompleter } from './completers.ts';
 
 const macrotask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
@@ -174,6 +175,22 @@ describe('completion', () => {
   ])('%j', async (line, from, candidates) => {
     const t = testSession();
     expect(t.session.complete(line, line.length)).toEqual({ from, candidates });
+  });
+});
+
+describe('completion hooks and history', () => {
+  it('a registered completer answers for its command; files are the fallback', async () => {
+    registerCompleter('frob', (req) => (req.words.length === 1 ? ['start', 'stop'] : undefined));
+    const t = testSession();
+    expect(t.session.complete('frob st', 7)).toEqual({ from: 5, candidates: ['start', 'stop'] });
+    expect(t.session.complete('frob start /et', 14)).toEqual({ from: 11, candidates: ['/etc/'] });
+  });
+
+  it('`history` numbers the lines typed, like bash', async () => {
+    const t = testSession();
+    await t.run('echo a');
+    await t.run('true');
+    expect((await t.run('history')).out).toBe('    1  echo a\n    2  true\n    3  history\n');
   });
 });
 

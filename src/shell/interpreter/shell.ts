@@ -85,6 +85,7 @@ export class Shell {
   /** Files being sourced (`return` is allowed in them). */
   sourceDepth = 0;
   localFrames: Map<string, Var | undefined>[] = [];
+  #random = 0;
   /** Inside an if/while condition or on the left of && / ||: `set -e` does not trip (XCU 2.14 set -e). */
   #condition = 0;
   #loops = 0;
@@ -131,7 +132,10 @@ export class Shell {
       case '0': return this.argv0;
       case '-': return (this.opts.errexit ? 'e' : '') + (this.opts.nounset ? 'u' : '') + (this.opts.xtrace ? 'x' : '') + (this.interactive ? 'i' : '');
       case '@': case '*': return this.positional.join(' ');
-      case 'RANDOM': return String(Math.floor(this.sys.now() / 7) % 32768);
+      case 'RANDOM':
+        // bash's $RANDOM: 0..32767 from a per-shell LCG seeded by the PID (deterministic, like everything in the model)
+        this.#random = (Math.imul(this.#random || this.sys.pid, 1103515245) + 12345) & 0x7fffffff;
+        return String((this.#random >> 16) & 0x7fff);
       case 'PWD': return this.vars.get('PWD')?.value ?? this.#cwd();
     }
     if (/^[1-9][0-9]*$/.test(name)) return this.positional[Number(name) - 1];
