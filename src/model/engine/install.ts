@@ -58,6 +58,9 @@ export function installDockerd(host: EngineHost, opts: { images: ImageBackend; r
   }
   const containerd = sys.spawn({ argv: ['/usr/bin/containerd'], cgroup: '/system.slice/containerd.service' });
   const dockerd = sys.spawn({ argv: ['/usr/bin/dockerd', '-H', 'fd://', '--containerd=/run/containerd/containerd.sock'], cgroup: '/system.slice/docker.service' });
+  // resident memory of the two daemons once started (illustrative: tens of MB each, as `ps -o rss` shows on a small host)
+  containerd.allocate(32 * 1024 * 1024);
+  dockerd.allocate(48 * 1024 * 1024);
   const daemon = new Daemon({ dockerd, containerd, images: opts.images, rng: opts.rng, ...(opts.runner ? { runner: opts.runner } : {}), ...(opts.fs ? { fs: opts.fs } : {}) });
   host.registerSocket(DOCKER_SOCKET, daemon);
   host.registerSocket('/run/docker.sock', daemon);
