@@ -8,12 +8,14 @@ import mdx from '@astrojs/mdx';
 // preview` drops user Vite plugins, but it keeps `vite.preview.proxy`: a proxy
 // rule whose `bypass` sets the headers and lets the request through to the
 // static files (Vite docs, server.proxy "bypass"). The target is never used.
-// Static hosts: public/_headers (src/site/csp.ts).
+// Scripts also get COEP: a cross-origin isolated page may only start a Web
+// Worker (the terminal's) whose script response carries COEP itself; on other
+// pages it changes nothing. Static hosts: public/_headers (src/site/csp.ts).
 const labIsolation = {
-  '^/lab(/.*)?$': {
+  '^/(lab(/.*)?|_astro/.*\\.js|.*[?&]worker_file.*)$': {
     target: 'http://127.0.0.1:9',
     bypass(req, res) {
-      res?.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+      if (/^\/lab(\/|$)/.test(req.url)) res?.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
       res?.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
       return req.url;
     },

@@ -39,9 +39,10 @@ describe('public/_headers', () => {
     expect(block).toContain(header);
   });
 
-  it('sends cross-origin isolation only under /lab/', () => {
-    const blocks = headersFile().split(/\n(?=\/)/).filter((b) => b.includes('Cross-Origin-'));
-    expect(blocks.map((b) => b.split('\n')[0])).toEqual(['/lab/*']);
+  it('sends COOP only under /lab/ (COEP also on scripts, for the terminal worker)', () => {
+    const blocks = headersFile().split(/\n(?=\/)/);
+    expect(blocks.filter((b) => b.includes('Cross-Origin-Opener-Policy')).map((b) => b.split('\n')[0])).toEqual(['/lab/*']);
+    expect(blocks.filter((b) => b.includes('Cross-Origin-Embedder-Policy')).map((b) => b.split('\n')[0])).toEqual(['/lab/*', '/_astro/*']);
     expect(WEBCONTAINER_ORIGINS.length).toBeGreaterThan(0);
   });
 });

@@ -96,7 +96,8 @@ export function headersFile(): string {
       'Referrer-Policy': 'strict-origin-when-cross-origin',
     }),
     block('/lab/*', LAB_ISOLATION_HEADERS),
-    block('/_astro/*', { 'Cache-Control': 'public, max-age=31536000, immutable' }),
+    // The terminal's worker script must carry COEP too, or the isolated Lab page cannot start it.
+    block('/_astro/*', { 'Cache-Control': 'public, max-age=31536000, immutable', 'Cross-Origin-Embedder-Policy': 'require-corp' }),
     block('/sw.js', { 'Cache-Control': 'no-cache' }),
   ].join('\n');
 }

@@ -13,7 +13,7 @@ export interface Preview {
 
 export async function startPreview(port: number): Promise<Preview> {
   if (!existsSync('dist/index.html')) throw new Error('dist/ has no built site: run `npm run build` first');
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--port', String(port), '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'], {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
