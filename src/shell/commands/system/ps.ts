@@ -173,7 +173,7 @@ Usage:
 
 For more details see ps(1).`.trimStart(),
   async run(ctx) {
-    if (asBusybox(ctx) && !ctx.argv.slice(1).some((a) => a.startsWith('-o') || a === 'o')) return busyboxPs(ctx);
+    if (asBusybox(ctx)) return busyboxPs(ctx);
     const o = parse(ctx.argv.slice(1));
     if (o.error) {
       ctx.stderr.write(o.error + '\n');
@@ -232,19 +232,57 @@ function safeSelf(ctx: CommandContext): string {
   }
 }
 
-/** BusyBox ps (procps/ps.c): "PID   USER     TIME  COMMAND", every process, whatever the options. */
+/** BusyBox ps -o keys (procps/ps.c out_spec): width, header, and whether the value is right-aligned. */
+const BB_KEYS: Record<string, { w: number; head: string; right: boolean; value: (p: ProcEntry) => string }> = {
+  pid: { w: 5, head: 'PID', right: true, value: (p) => String(p.pid) },
+  ppid: { w: 5, head: 'PPID', right: true, value: (p) => String(p.ppid) },
+  pgid: { w: 5, head: 'PGID', right: true, value: (p) => String(p.pgid) },
+  sid: { w: 5, head: 'SID', right: true, value: (p) => String(p.sid) },
+  user: { w: 8, head: 'USER', right: false, value: (p) => p.user.slice(0, 8) },
+  ruser: { w: 8, head: 'RUSER', right: false, value: (p) => p.user.slice(0, 8) },
+  comm: { w: 16, head: 'COMMAND', right: false, value: (p) => p.comm },
+  args: { w: 0, head: 'COMMAND', right: false, value: (p) => (p.state === 'Z' ? `[${p.comm}]` : args(p)) },
+  stat: { w: 4, head: 'STAT', right: false, value: (p) => p.state },
+  rss: { w: 5, head: 'RSS', right: true, value: (p) => String(p.rssPages * 4) },
+  vsz: { w: 6, head: 'VSZ', right: true, value: (p) => String(Math.floor(p.vsz / 1024)) },
+  tty: { w: 6, head: 'TT', right: false, value: (p) => p.tty },
+  time: { w: 6, head: 'TIME', right: true, value: (p) => { const s = Math.floor(p.ticks / 100); return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`; } },
+};
+
+/** BusyBox ps (procps/ps.c): "PID   USER     TIME  COMMAND" for every process, or -o with BusyBox's columns. */
 function busyboxPs(ctx: CommandContext): number {
   const procs = readProcs(ctx.sys);
   if (!procs) {
     ctx.stderr.write("ps: can't open '/proc': No such file or directory\n");
     return 1;
   }
-  let out = 'PID   USER     TIME  COMMAND\n';
-  for (const p of procs) {
-    const s = Math.floor(p.ticks / 100);
-    const time = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-    out += `${String(p.pid).padStart(5)} ${p.user.slice(0, 8).padEnd(8)} ${time.padStart(5)} ${p.state === 'Z' ? `[${p.comm}]` : args(p)}\n`;
+  const argv = ctx.argv.slice(1);
+  const oi = argv.findIndex((a) => a === '-o' || a.startsWith('-o'));
+  if (oi < 0) {
+    // The default listing has its own fixed layout (TIME five wide).
+    let out = 'PID   USER     TIME  COMMAND\n';
+    for (const p of procs) {
+      const s = Math.floor(p.ticks / 100);
+      const time = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+      out += `${String(p.pid).padStart(5)} ${p.user.slice(0, 8).padEnd(8)} ${time.padStart(5)} ${p.state === 'Z' ? `[${p.comm}]` : args(p)}\n`;
+    }
+    ctx.stdout.write(out);
+    return 0;
   }
+  const spec = (argv[oi] === '-o' ? argv[oi + 1] ?? '' : argv[oi].slice(2)).split(',').filter(Boolean);
+  const cols: Array<(typeof BB_KEYS)[string]> = [];
+  for (const k of spec) {
+    const [key, head] = k.split('=');
+    const c = BB_KEYS[key];
+    if (!c) {
+      ctx.stderr.write(`ps: bad -o argument '${key}', supported arguments: user,group,comm,args,pid,ppid,pgid,etime,nice,rgroup,ruser,time,tty,vsz,sid,stat,rss\n`);
+      return 1;
+    }
+    cols.push(head !== undefined ? { ...c, head } : c);
+  }
+  const cell = (c: (typeof cols)[number], v: string, last: boolean): string => (last ? v : c.right ? v.padStart(c.w) : v.padEnd(c.w));
+  let out = cols.some((c) => c.head) ? cols.map((c, i) => (i === cols.length - 1 ? c.head : c.head.padEnd(c.w))).join(' ').trimEnd() + '\n' : '';
+  for (const p of procs) out += cols.map((c, i) => cell(c, c.value(p), i === cols.length - 1)).join(' ') + '\n';
   ctx.stdout.write(out);
   return 0;
 }
