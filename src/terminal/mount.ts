@@ -101,6 +101,8 @@ export function mountTerminal(host: HTMLElement, booted: Booted, options: MountO
       if (message.notice && store) clearSnapshot(store, key);
       if (message.replayed === 0) lastSnapshot = undefined;
       shell.ready(message.prompt, message.history, notices);
+      // Also in the page's live region, so a screen reader hears them without screen-reader mode.
+      if (notices.length > 0) chrome.status(notices.join(' '));
     },
     output: (text) => shell.output(text),
     result(message) {
