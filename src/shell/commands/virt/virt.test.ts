@@ -163,6 +163,20 @@ describe('vm info traces every number to its source', () => {
   });
 });
 
+// The VMM is what the host runs: QEMU with KVM, Xen's device model in Dom0 (type 1), VirtualBox (type 2); host-kind.ts.
+describe('vm info names the VMM of the host kind', () => {
+  it.each([
+    ['kvm', 'VMM:       qemu-system-x86_64, machine pc-q35-8.2, KVM acceleration'],
+    ['type1', 'VMM:       the Xen hypervisor runs the vCPUs (HVM); Dom0 runs only the device model, qemu-system-i386, machine xenfv'],
+    ['type2', 'VMM:       VBoxHeadless, a VirtualBox application process on the host OS, with its vboxdrv kernel driver'],
+  ] as const)('%s', async (kind, line) => {
+    host = stubHost(8 * GiB, clock);
+    host.registerSocket(LIBVIRT_SOCK, new Hypervisor({ host: host.sys, clock, rng: new Rng(3), kind, poolBytes: kind === 'type1' ? 4 * GiB : undefined }));
+    await run(vm, 'vm create a --linked');
+    expect((await run(vm, 'vm info a')).out).toContain(`${line}\n`);
+  });
+});
+
 // virsh define (virsh-domain.c cmdDefine) with libvirt's XML (formatdomain.rst): what dumpxml writes reads back.
 describe('virsh define', () => {
   const write = (path: string, text: string): void => host.fs.write(path, new TextEncoder().encode(text));

@@ -5,14 +5,28 @@
  * its backing file, and each boot phase's duration with its source (§7.5).
  */
 import type { Domain } from '../../../model/hypervisor/domain.ts';
+import type { HostKind } from '../../../model/hypervisor/host-kind.ts';
 import { phasesFor } from '../../../model/hypervisor/boot.ts';
 import { readImage } from '../../../model/hypervisor/disk-image.ts';
 import { totalBootUs } from '../../../model/hypervisor/profiles.ts';
 import { formatTimespan, MiB } from '../../../model/hypervisor/units.ts';
 import type { Sys } from '../../../model/kernel/types.ts';
 
-/** The text of `vm info` for one domain. */
-export function vmInfo(sys: Sys, d: Domain, pooled: boolean): string {
+/**
+ * The VMM line: on a KVM host, QEMU (or Firecracker) with KVM acceleration;
+ * on a Xen host, the hypervisor runs the vCPUs and Dom0 only the device model;
+ * on a hosted (type 2) host, the VirtualBox process (vmm.ts, host-kind.ts).
+ */
+function vmmLine(d: Domain, kind: HostKind): string {
+  const p = d.config.profile;
+  const pid = d.vmmPid !== undefined ? ` (host PID ${d.vmmPid})` : '';
+  if (kind === 'type1') return `the Xen hypervisor runs the vCPUs (HVM); Dom0 runs only the device model, qemu-system-i386${pid}, machine xenfv`;
+  if (kind === 'type2' && p.vmm !== 'firecracker') return `VBoxHeadless${pid}, a VirtualBox application process on the host OS, with its vboxdrv kernel driver`;
+  return `${p.vmm}${pid}, machine ${p.machine}, KVM acceleration`;
+}
+
+/** The text of `vm info` for one domain on a host of this kind. */
+export function vmInfo(sys: Sys, d: Domain, pooled: boolean, kind: HostKind = 'kvm'): string {
   const c = d.config;
   const p = c.profile;
   let disk = c.disk;
@@ -32,7 +46,7 @@ export function vmInfo(sys: Sys, d: Domain, pooled: boolean): string {
     `Name:      ${c.name}`,
     `State:     ${state}`,
     `Guest OS:  ${c.os.prettyName} (${c.os.sysname} ${c.os.release})`,
-    `VMM:       ${p.vmm}${d.vmmPid !== undefined ? ` (host PID ${d.vmmPid})` : ''}, machine ${p.machine}, KVM acceleration`,
+    `VMM:       ${vmmLine(d, kind)}`,
     `vCPUs:     ${c.vcpus}`,
     `Memory:    ${mem}`,
     ...(pooled ? [] : [`           overhead: ${p.overheadSource}`]),

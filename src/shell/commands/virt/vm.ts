@@ -138,7 +138,7 @@ export const vm: Command = {
       case 'images': return images(ctx, hv);
       case 'info': {
         if (!needName()) return 2;
-        try { ctx.stdout.write(vmInfo(ctx.sys, hv.domain(name as string), hv.poolTotal() !== undefined)); return 0; } catch (e) { ctx.stderr.write(`vm info: ${messageOf(e)}\n`); return 1; }
+        try { ctx.stdout.write(vmInfo(ctx.sys, hv.domain(name as string), hv.poolTotal() !== undefined, hv.kind)); return 0; } catch (e) { ctx.stderr.write(`vm info: ${messageOf(e)}\n`); return 1; }
       }
       case 'host-info': {
         ctx.stdout.write(describeHost(hv.kind));
