@@ -175,6 +175,8 @@ export function mountTerminal(host: HTMLElement, booted: Booted, options: MountO
   term.attachCustomKeyEventHandler(keyFilter(term));
   term.textarea?.setAttribute('aria-describedby', chrome.root.querySelector('.sim-terminal-keys')?.id ?? '');
   fit.fit();
+  // The Start button the reader was on has gone: the keyboard focus moves to the terminal, not the page.
+  if (chrome.hadFocus) term.focus();
 
   // Theme follows the page (BaseLayout's data-theme, or the system when unset).
   const applyTheme = () => {

@@ -17,6 +17,8 @@ export interface Chrome {
   readonly share: HTMLButtonElement;
   readonly reset: HTMLButtonElement;
   readonly restart: HTMLButtonElement;
+  /** Focus was on the static panel (its Start button) when it was replaced: the terminal should take it. */
+  readonly hadFocus: boolean;
   /** Say something in the status line (announced politely), or clear it. */
   status(text: string): void;
   /** Show shared lines as text with Run / Dismiss buttons; resolves true when the reader chose Run. */
@@ -41,7 +43,9 @@ function button(action: string, text: string, label?: string): HTMLButtonElement
 /** Build the controls inside `host` (in its static figure when there is one, replacing the Start panel). */
 export function buildChrome(host: HTMLElement, label: string, idBase: string): Chrome {
   const figure = host.querySelector<HTMLElement>(':scope > figure.terminal-static');
-  figure?.querySelector<HTMLElement>('.terminal-screen')?.setAttribute('hidden', '');
+  const staticPanel = figure?.querySelector<HTMLElement>('.terminal-screen');
+  const hadFocus = Boolean(staticPanel?.contains(document.activeElement));
+  staticPanel?.setAttribute('hidden', '');
   const root = el('div', 'sim-terminal-live');
   root.setAttribute('role', 'group');
   root.setAttribute('aria-label', label);
@@ -70,7 +74,7 @@ export function buildChrome(host: HTMLElement, label: string, idBase: string): C
   (figure ?? host).append(root);
 
   return {
-    root, frame, screen, screenReader, share, reset, restart,
+    root, frame, screen, screenReader, share, reset, restart, hadFocus,
     status(text: string) {
       statusLine.textContent = text;
     },
