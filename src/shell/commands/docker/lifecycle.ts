@@ -9,7 +9,7 @@ import type { Daemon } from '../../../model/engine/daemon.ts';
 import { SIGNALS, type Signal } from '../../../model/kernel/types.ts';
 import { parseFlags } from './args.ts';
 import { startDelay } from './run.ts';
-import { attachIo, fail, letRun, requireArgs, shellRunner, sleeper, UsageError, waitProxyingSignals, type Sub } from './cli.ts';
+import { attachIo, fail, interactOf, letRun, requireArgs, shellRunner, sleeper, UsageError, waitProxyingSignals, type Sub } from './cli.ts';
 
 async function each(ctx: CommandContext, cmd: string, refs: readonly string[], fn: (ref: string) => Promise<boolean>): Promise<number> {
   let status = 0;
@@ -41,7 +41,11 @@ export const start: Sub = async (ctx, d, args) => {
     if (p.bools.has('attach')) {
       const c = d.get(p.args[0]);
       await startDelay(ctx);
-      return await waitProxyingSignals(ctx, d, c.id, d.start(c.id, { runner: shellRunner(ctx), io: attachIo(ctx) }));
+      // -ai on a container created with -t: the terminal becomes the container's (docker start -ai)
+      const interact = p.bools.has('interactive') && c.config.Tty ? interactOf(ctx) : undefined;
+      if (interact) return await d.start(c.id, { interact });
+      const stdin = p.bools.has('interactive') ? () => ctx.stdin.readAll() : undefined;
+      return await waitProxyingSignals(ctx, d, c.id, d.start(c.id, { runner: shellRunner(ctx), io: attachIo(ctx, stdin) }));
     }
     return each(ctx, 'start', p.args, async (ref) => {
       await startDelay(ctx);
