@@ -156,6 +156,8 @@ export class SysImpl implements Sys {
   }
   /** Advance the clock to the next timer and let woken jobs run. Additive. */
   async idle(): Promise<boolean> {
+    // A background job (a detached container's shell waiting for its children) never moves the clock.
+    if (this.#p.background) return false;
     const next = this.#k.clock.nextDeadline();
     if (next === undefined) return false;
     this.#k.clock.advanceTo(next);

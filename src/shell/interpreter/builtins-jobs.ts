@@ -59,7 +59,7 @@ export function jobBuiltins(def: Def): [string, Builtin][] {
       const specs = argv.slice(1);
       if (!specs.length) {
         for (const j of [...sh.jobs]) {
-          await j.done;
+          await waitJob(sh, j.done);
           j.notified = true;
         }
         sh.jobs = sh.jobs.filter((j) => !j.notified);
@@ -73,7 +73,7 @@ export function jobBuiltins(def: Def): [string, Builtin][] {
           status = 127;
           continue;
         }
-        status = await j.done;
+        status = await waitJob(sh, j.done);
         j.notified = true;
       }
       sh.jobs = sh.jobs.filter((j) => !j.notified);
@@ -136,4 +136,19 @@ export function jobBuiltins(def: Def): [string, Builtin][] {
       return status;
     })],
   ];
+}
+
+/**
+ * Wait for a background job while letting virtual time pass: background jobs
+ * sleep passively (the kernel's background flag), so the waiting shell moves
+ * the clock to the next timer (Sys.idle), as a shell blocked in wait(2) lets
+ * time go by.
+ */
+async function waitJob(sh: { sys: { idle?(): Promise<boolean> }; host: { interrupted: boolean } }, done: Promise<number>): Promise<number> {
+  let finished = false;
+  void done.then(() => { finished = true; }, () => { finished = true; });
+  while (!finished && !sh.host.interrupted) {
+    if (!(await sh.sys.idle?.())) break;
+  }
+  return done;
 }

@@ -280,7 +280,7 @@ export class Shell {
   async subshell(io: Stdio, fn: (sh: Shell, io: Stdio) => Promise<number>, background = false): Promise<number> {
     let child: Sys;
     try {
-      child = this.sys.spawn({ argv: [this.argv0], env: this.environment(), cwd: this.#cwd() });
+      child = this.sys.spawn({ argv: [this.argv0], env: this.environment(), cwd: this.#cwd(), background: background || this.#background });
     } catch (e) {
       return forkError(this, io, e);
     }
