@@ -88,6 +88,7 @@ export function exportBuiltin(sh: Shell, argv: string[], io: Stdio): number {
       continue;
     }
     const cur = sh.vars.get(name);
+    if (name === 'PATH') sh.hash.clear();
     if (eq >= 0) sh.vars.set(name, { value: a.slice(eq + 1), exported: !unexport });
     else if (cur) cur.exported = !unexport;
     else if (!unexport) sh.vars.set(name, { value: '', exported: true });

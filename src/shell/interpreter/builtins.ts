@@ -50,6 +50,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['unset', def((sh, argv) => {
     const fn = argv[1] === '-f';
     for (const n of argv.slice(1).filter((a) => a !== '-f' && a !== '-v')) fn ? sh.funcs.delete(n) : sh.vars.delete(n);
+    sh.hash.clear();
     return 0;
   }, true)],
   ['set', def(setBuiltin, true)],
@@ -145,7 +146,14 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     return status;
   })],
   ['umask', def((_sh, argv, io) => (argv.length < 2 && io.stdout.write('0022\n'), 0))],
-  ['hash', def(() => 0)],
+  ['hash', def((sh, argv, io) => {
+    if (argv[1] === '-r') sh.hash.clear();
+    else if (argv.length < 2) {
+      if (!sh.hash.size) io.stderr.write('hash: hash table empty\n');
+      else io.stdout.write('hits\tcommand\n' + [...sh.hash.values()].map((p) => `   1\t${p}\n`).join(''));
+    }
+    return 0;
+  })],
   ...jobBuiltins(def),
   ...infoBuiltins(def, () => BUILTINS),
 ]);

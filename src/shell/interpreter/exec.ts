@@ -45,7 +45,9 @@ export async function runExternal(sh: Shell, argv: string[], env: Map<string, st
   let status = 1;
   let signalled: string | undefined;
   try {
-    status = await runProgram(sh.host, child, argv, env, io, sh.background, inPlace, 0, sh.flavor);
+    // `PATH=/x cmd` searches the temporary PATH afresh, as bash does
+    const hash = env.get('PATH') === sh.get('PATH') ? sh.hash : undefined;
+    status = await runProgram(sh.host, child, argv, env, io, sh.background, inPlace, 0, sh.flavor, hash);
   } finally {
     sh.host.foreground(child, false);
     // bash reports "Killed"/"Terminated" for a child a signal ended, not for one that exited 137 or 143 itself (docker run does)
@@ -97,10 +99,24 @@ export function resolveCommand(sys: Sys, name: string, pathVar: string | undefin
   return denied ?? { error: 'command not found', status: 127 };
 }
 
+/** PATH search through bash's hash table (`hash`): a remembered path is re-checked with one stat, not a walk of every PATH entry. */
+function hashed(hash: Map<string, string> | undefined, sys: Sys, name: string, pathVar: string | undefined): Resolved {
+  if (!hash || name.includes('/')) return resolveCommand(sys, name, pathVar);
+  const known = hash.get(name);
+  if (known) {
+    const r = resolveCommand(sys, known, pathVar);
+    if ('path' in r) return r;
+    hash.delete(name);
+  }
+  const r = resolveCommand(sys, name, pathVar);
+  if ('path' in r) hash.set(name, r.path);
+  return r;
+}
+
 /** exec a program in process `sys` (already forked): resolve, then run the model program, the interpreter of a `#!` script, or sh. */
-export async function runProgram(host: ShellHost, sys: Sys, argv: string[], env: Map<string, string>, io: Stdio, background = false, execNow = false, hops = 0, flavor: Flavor = 'bash'): Promise<number> {
+export async function runProgram(host: ShellHost, sys: Sys, argv: string[], env: Map<string, string>, io: Stdio, background = false, execNow = false, hops = 0, flavor: Flavor = 'bash', hash?: Map<string, string>): Promise<number> {
   const name = argv[0] ?? '';
-  const r = resolveCommand(sys, name, env.get('PATH'));
+  const r = hashed(hash, sys, name, env.get('PATH'));
   if ('error' in r) {
     // BusyBox ash says "sh: foo: not found" where bash says "command not found"
     io.stderr.write(`sh: ${name}: ${r.error === 'command not found' && flavor === 'ash' ? 'not found' : r.error}\n`);

@@ -107,6 +107,8 @@ describe("commands as processes, errors in bash's words", () => {
     ['x=1 sh -c \'echo $x\'; echo "[$x]"', '1\n[]\n', 0],
     ['export A=1; sh -c \'echo $A\'', '1\n', 0],
     ['echo $$ $PPID | wc -w', '2\n', 0],
+    ['ls / >/dev/null; hash', 'hits\tcommand\n   1\t/usr/bin/ls\n', 0],
+    ['mkdir /x; printf "#!/bin/sh\\necho mine\\n" > /x/ls; chmod +x /x/ls; ls -d /; PATH=/x ls; ls -d /; export PATH=/x:$PATH; ls', '/\nmine\n/\nmine\n', 0],
     // bash reports a child that a signal ended; a child that exits 137 itself (as docker run does after an OOM kill) is not "Killed"
     ["sh -c 'kill -9 $$'; echo $?", 'Killed\n137\n', 0],
     ["sh -c 'kill $$'; echo $?", 'Terminated\n143\n', 0],

@@ -72,6 +72,8 @@ export class Shell {
   readonly flavor: Flavor;
   interactive: boolean;
   readonly opts = { errexit: false, xtrace: false, nounset: false, pipefail: false };
+  /** bash's command hash table (`hash`): name → path found on PATH. Cleared when PATH changes. */
+  readonly hash = new Map<string, string>();
   /** `alias` definitions (expanded in interactive shells, as bash does). */
   readonly aliases = new Map<string, string>();
   /** Aliases being substituted now (an alias is not expanded inside itself). */
@@ -144,6 +146,7 @@ export class Shell {
 
   set(name: string, value: string, exported?: boolean): void {
     const old = this.vars.get(name);
+    if (name === 'PATH') this.hash.clear();
     this.vars.set(name, { value, exported: exported ?? old?.exported ?? false });
   }
 
