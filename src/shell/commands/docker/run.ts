@@ -137,13 +137,27 @@ export const run: Sub = async (ctx, d, args) => {
     const runner = shellRunner(ctx);
     await startDelay(ctx);
     if (p.bools.has('detach')) {
-      await letRun(d.start(c.id, { runner }));
+      let started: Promise<number>;
+      try {
+        started = d.start(c.id, { runner });
+      } catch (e) {
+        if (c.host.autoRemove) await d.remove(c.id, true);
+        throw e;
+      }
+      await letRun(started);
       ctx.stdout.write(`${c.id}\n`);
       return 0;
     }
     const interact = p.bools.has('interactive') && p.bools.has('tty') && ctx.stdout.isTty ? interactOf(ctx) : undefined;
     const stdin = p.bools.has('interactive') ? () => ctx.stdin.readAll() : undefined;
-    const task = d.start(c.id, interact ? { interact } : { runner, io: attachIo(ctx, stdin) });
+    let task: Promise<number>;
+    try {
+      task = d.start(c.id, interact ? { interact } : { runner, io: attachIo(ctx, stdin) });
+    } catch (e) {
+      // --rm: a container that could not start is removed too (the daemon's AutoRemove)
+      if (c.host.autoRemove) await d.remove(c.id, true);
+      throw e;
+    }
     return interact ? await task : await waitProxyingSignals(ctx, d, c.id, task);
   } catch (e) {
     return fail(ctx, e, 'run', true);
