@@ -43,6 +43,7 @@ export const CREATE_FLAGS: readonly FlagSpec[] = [
 
 const RUN_FLAGS: readonly FlagSpec[] = [...CREATE_FLAGS, { name: 'detach', short: 'd', kind: 'bool' }];
 
+/** docker run's usage line (cli/command/container/run.go). */
 export const RUN_USAGE = 'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]';
 
 function parseVolume(spec: string): MountSpec {
