@@ -36,3 +36,8 @@ export function vmmArgv(c: DomainConfig, id: number, kind: HostKind = 'kvm'): st
     '-monitor', `unix:/var/lib/libvirt/qemu/domain-${id}-${c.name}/monitor.sock,server,nowait`,
   ];
 }
+
+/** The VMM program's name as `ps` shows it on this kind of host (vm list's VMM column). */
+export function vmmName(c: DomainConfig, kind: HostKind): string {
+  return vmmArgv(c, 0, kind)[0].split('/').pop() ?? c.profile.vmm;
+}

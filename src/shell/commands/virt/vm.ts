@@ -15,6 +15,7 @@ import { parseArgs } from './args.ts';
 import { columns, connectHypervisor, messageOf, sleepUntil } from './common.ts';
 import { attachConsole, followBoot, sshRun } from './guest-shell.ts';
 import { vmInfo } from './vm-info.ts';
+import { vmmName } from '../../../model/hypervisor/vmm.ts';
 
 const HELP = `Usage: vm COMMAND [OPTIONS]
 
@@ -64,7 +65,7 @@ function create(ctx: CommandContext, hv: Hypervisor, argv: readonly string[]): n
     });
     const c = d.config;
     const how = c.clone === 'linked' ? `qcow2 overlay backed by ${hv.basePath(image)}` : `full copy of ${hv.basePath(image)}`;
-    ctx.stdout.write(`Created ${c.name}: ${c.os.prettyName}, ${c.vcpus} vCPU${c.vcpus > 1 ? 's' : ''}, ${Math.round(c.memoryBytes / MiB)} MiB RAM, ${c.profile.vmm}\n  disk ${c.disk} (${how})\n${c.docker ? '  Docker Engine is installed at boot (cloud-init packages: [docker.io])\n' : ''}`);
+    ctx.stdout.write(`Created ${c.name}: ${c.os.prettyName}, ${c.vcpus} vCPU${c.vcpus > 1 ? 's' : ''}, ${Math.round(c.memoryBytes / MiB)} MiB RAM, ${vmmName(c, hv.kind)}\n  disk ${c.disk} (${how})\n${c.docker ? '  Docker Engine is installed at boot (cloud-init packages: [docker.io])\n' : ''}`);
     return 0;
   } catch (e) {
     ctx.stderr.write(`vm create: ${messageOf(e)}\n`);
@@ -100,7 +101,7 @@ function list(ctx: CommandContext, hv: Hypervisor): number {
     d.config.name,
     d.state === 'running' && !d.booted ? 'booting' : d.state,
     d.config.os.id,
-    d.config.profile.vmm,
+    vmmName(d.config, hv.kind),
     String(d.config.vcpus),
     qemuSize(d.config.memoryBytes).replace(' ', ''),
     d.config.clone === 'linked' ? 'linked' : 'full copy',
