@@ -21,12 +21,13 @@ async function pruneContainers(d: Daemon): Promise<{ ids: string[]; bytes: numbe
   return { ids, bytes };
 }
 
-function pruneImages(d: Daemon): { lines: string[]; bytes: number } {
+function pruneImages(d: Daemon, all: boolean): { lines: string[]; bytes: number } {
   const lines: string[] = [];
   let bytes = 0;
-  for (const img of d.images.list().filter((i) => i.repoTags.length === 0 && !d.imageInUse(i.id))) {
+  for (const img of d.images.list().filter((i) => (all || i.repoTags.length === 0) && !d.imageInUse(i.id))) {
     const before = d.images.diskUsage(new Set()).size;
-    lines.push(...d.images.remove(img.id, false, () => undefined).map((l) => l.replace(/^Deleted: /, 'deleted: ').replace(/^Untagged: /, 'untagged: ')));
+    if (!d.images.find(img.id)) continue;
+    lines.push(...d.images.remove(img.id, true, () => undefined).map((l) => l.replace(/^Deleted: /, 'deleted: ').replace(/^Untagged: /, 'untagged: ')));
     bytes += before - d.images.diskUsage(new Set()).size;
   }
   return { lines, bytes };
@@ -36,7 +37,7 @@ function pruneImages(d: Daemon): { lines: string[]; bytes: number } {
 export async function prune(ctx: CommandContext, d: Daemon, kind: 'container' | 'image' | 'system', args: readonly string[]): Promise<number> {
   try {
     const p = parseFlags(args, [{ name: 'force', short: 'f', kind: 'bool' }, { name: 'all', short: 'a', kind: 'bool' }]);
-    if (!p.bools.has('force')) throw new UsageError(`WARNING! This will remove ${kind === 'container' ? 'all stopped containers' : kind === 'image' ? 'all dangling images' : 'all stopped containers, networks not used by at least one container, dangling images and unused build cache'}.\nThe model cannot ask for confirmation: add -f.`);
+    if (!p.bools.has('force')) throw new UsageError(`WARNING! This will remove ${kind === 'container' ? 'all stopped containers' : kind === 'image' ? (p.bools.has('all') ? 'all images without at least one container associated to them' : 'all dangling images') : 'all stopped containers, networks not used by at least one container, dangling images and unused build cache'}.\nThe model cannot ask for confirmation: add -f.`);
     let bytes = 0;
     if (kind !== 'image') {
       const c = await pruneContainers(d);
@@ -45,7 +46,7 @@ export async function prune(ctx: CommandContext, d: Daemon, kind: 'container' | 
       else ctx.stdout.write(c.ids.length ? `Deleted Containers:\n${c.ids.join('\n')}\n\n` : '');
     }
     if (kind !== 'container') {
-      const i = pruneImages(d);
+      const i = pruneImages(d, p.bools.has('all'));
       bytes += i.bytes;
       if (i.lines.length) ctx.stdout.write(`Deleted Images:\n${i.lines.join('\n')}\n\n`);
     }
