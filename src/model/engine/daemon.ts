@@ -21,6 +21,7 @@ import { ApiError, type Container, type ContainerIO, type CreateOptions, type In
 import { cgroupPath, hostConfig, normalizeRef, processEnv } from './config.ts';
 import { execInContainer, type ExecOptions } from './exec.ts';
 import { newContainer } from './create.ts';
+import { TIMINGS } from './timings.ts';
 import { ensureBridge, plumbVeth, unplumbVeth } from './plumbing.ts';
 import { appendJsonLog, removeContainerFiles, writeContainerFiles, writeHosts, type DockerdFiles } from './files.ts';
 
@@ -450,12 +451,13 @@ export class Daemon {
     return c;
   }
 
-  /** POST /containers/{id}/restart: stop, then start with the same runner. */
+  /** POST /containers/{id}/restart: stop, then start (RestartCount counts restart-policy restarts only, so it stays). */
   async restart(ref: string, timeoutS: number, sleep: (us: number) => Promise<void>, opts: StartOptions = {}): Promise<Container> {
     const c = this.get(ref);
     await this.stop(ref, timeoutS, sleep);
-    c.restartCount++;
-    void this.start(c.id, opts);
+    await sleep(TIMINGS.startUs);
+    const task = this.start(c.id, opts);
+    for (let i = 0; i < 1500 && c.task === task; i++) await Promise.resolve();
     return c;
   }
 
