@@ -7,6 +7,7 @@ import { isSysError } from '../../model/errors.ts';
 import { toText } from '../../model/fs/data.ts';
 import { readLine } from './io.ts';
 import type { Shell, Stdio } from './shell.ts';
+import { MAX_NESTING } from './shell.ts';
 import { ReturnSignal } from './signals.ts';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -170,15 +171,21 @@ export async function source(sh: Shell, argv: string[], io: Stdio): Promise<numb
     }
     throw e;
   }
+  if (sh.depth >= MAX_NESTING) {
+    sh.error(io, `${file}: maximum source nesting level exceeded (${MAX_NESTING})`);
+    return 1;
+  }
   const saved = sh.positional;
   if (argv.length > 2) sh.positional = argv.slice(2);
   sh.sourceDepth++;
+  sh.depth++;
   try {
     return await sh.runSource(text, io);
   } catch (e) {
     if (e instanceof ReturnSignal) return e.status;
     throw e;
   } finally {
+    sh.depth--;
     sh.sourceDepth--;
     if (argv.length > 2) sh.positional = saved;
   }

@@ -14,9 +14,21 @@ import { findCommand } from '../commands/index.ts';
 import { BUSYBOX_APPLETS } from './busybox.ts';
 import { batchHost, checkpoint } from './host.ts';
 import type { ShellHost } from './host.ts';
-import { Shell, cpuOf } from './shell.ts';
+import { MAX_NESTING, Shell, cpuOf } from './shell.ts';
 import type { Flavor, Stdio } from './shell.ts';
 import { ExitSignal, Interrupted, OutputLimit } from './signals.ts';
+
+/**
+ * How deeply shells have run shells through exec (a script running itself,
+ * `sh -c 'sh -c …'`): each process inherits its parent shell's depth + 1, so
+ * the same 1000 limit that stops `f() { f; }` stops runaway exec chains too.
+ */
+const execDepth = new WeakMap<Sys, number>();
+
+/** The nesting depth a shell running in process `sys` starts at. */
+export function inheritedDepth(sys: Sys): number {
+  return execDepth.get(sys) ?? 0;
+}
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -41,6 +53,7 @@ export async function runExternal(sh: Shell, argv: string[], env: Map<string, st
       return forkError(sh, io, e);
     }
   }
+  if (!inPlace) execDepth.set(child, sh.depth + 1);
   sh.host.foreground(child, true);
   let status = 1;
   let signalled: string | undefined;
@@ -178,6 +191,11 @@ export async function runProgram(host: ShellHost, sys: Sys, argv: string[], env:
   }
   // ENOEXEC: POSIX shells run the file as a shell script in a new shell
   const sh = new Shell({ sys, host, env, argv0: name, args: argv.slice(1) });
+  sh.depth = inheritedDepth(sys);
+  if (sh.depth >= MAX_NESTING) {
+    io.stderr.write(`sh: ${name}: maximum nesting level exceeded (${MAX_NESTING})\n`);
+    return 126;
+  }
   try {
     return await sh.runSource(toText(data, 1024 * 1024), io);
   } catch (e) {
@@ -212,6 +230,7 @@ export function makeContext(host: ShellHost, sys: Sys, argv: readonly string[], 
     checkpoint: () => checkpoint(host, sys, background),
     runShell: async (source, sys2, io2) => {
       const sh = new Shell({ sys: sys2, host, env: io2?.env ?? env });
+      sh.depth = inheritedDepth(sys);
       try {
         return await sh.runSource(source, { stdin: io2?.stdin ?? io.stdin, stdout: io2?.stdout ?? io.stdout, stderr: io2?.stderr ?? io.stderr });
       } catch (e) {
@@ -264,6 +283,7 @@ export async function runChild(ctx: CommandContext, argv: string[], io?: Partial
   let child: Sys;
   try {
     child = ctx.sys.spawn({ argv, env: e, cwd: ctx.sys.getcwd() });
+    execDepth.set(child, inheritedDepth(ctx.sys) + 1);
   } catch (err) {
     if (isSysError(err)) {
       ctx.stderr.write(`${basename(ctx.argv[0] ?? 'sh')}: fork: ${err.strerror}\n`);

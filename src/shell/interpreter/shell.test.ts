@@ -72,6 +72,8 @@ describe('control flow and status ($?)', () => {
     ['f() { f; }; f; echo after', 'sh: f: maximum function nesting level exceeded (1000)\nafter\n', 0],
     ['x=\'eval "$x"\'; eval "$x"; echo after', 'sh: eval: maximum nesting level exceeded (1000)\nafter\n', 0],
     ['set -x; echo hi "a b"', "+ echo hi 'a b'\nhi a b\n", 0],
+    ["echo '. /tmp/s' > /tmp/s; . /tmp/s; echo after", 'sh: /tmp/s: maximum source nesting level exceeded (1000)\nafter\n', 0],
+    ["echo /tmp/s > /tmp/s; chmod +x /tmp/s; /tmp/s; echo after $?", 'sh: /tmp/s: maximum nesting level exceeded (1000)\nafter 126\n', 0],
   ])('%j', async (script, out, status) => {
     const r = await sh(script);
     expect(r.out).toBe(out);

@@ -6,10 +6,10 @@
 import type { Command, CommandContext } from '../../types.ts';
 import { toText } from '../../../model/fs/data.ts';
 import { isSysError } from '../../../model/errors.ts';
-import { Shell } from '../../interpreter/shell.ts';
+import { MAX_NESTING, Shell } from '../../interpreter/shell.ts';
 import { ExitSignal, ReturnSignal } from '../../interpreter/signals.ts';
 import { isTerminal } from '../../interpreter/io.ts';
-import { hostOf } from '../../interpreter/exec.ts';
+import { hostOf, inheritedDepth } from '../../interpreter/exec.ts';
 import { flavorOf } from '../../interpreter/flavor.ts';
 
 async function runSh(ctx: CommandContext): Promise<number> {
@@ -34,10 +34,15 @@ async function runSh(ctx: CommandContext): Promise<number> {
     }
   }
   if (args[0] === '--') args.shift();
+  if (inheritedDepth(ctx.sys) >= MAX_NESTING) {
+    ctx.stderr.write(`${name}: maximum nesting level exceeded (${MAX_NESTING})\n`);
+    return 126;
+  }
   const flavor = flavorOf(ctx.sys, name, ctx.env);
   const host = hostOf(ctx);
   const make = (argv0: string, positional: string[]): Shell => {
     const sh = new Shell({ sys: ctx.sys, host, env: ctx.env, argv0, args: positional, flavor });
+    sh.depth = inheritedDepth(ctx.sys);
     Object.assign(sh.opts, opts);
     return sh;
   };
