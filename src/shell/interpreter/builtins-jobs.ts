@@ -79,6 +79,28 @@ export function jobBuiltins(def: Def): [string, Builtin][] {
       sh.jobs = sh.jobs.filter((j) => !j.notified);
       return status;
     })],
+    ['fg', def(async (sh, argv, io) => {
+      const j = findJob(sh, argv[1] ?? '%%');
+      if (!j) {
+        sh.error(io, `fg: ${argv[1] ?? 'current'}: no such job`);
+        return 1;
+      }
+      // bash prints the job's command, then waits for it in the foreground
+      io.stdout.write(j.command + '\n');
+      const status = await waitJob(sh, j.done);
+      j.notified = true;
+      sh.jobs = sh.jobs.filter((x) => x !== j);
+      return status;
+    })],
+    ['bg', def((sh, argv, io) => {
+      const j = findJob(sh, argv[1] ?? '%%');
+      if (!j) {
+        sh.error(io, `bg: ${argv[1] ?? 'current'}: no such job`);
+        return 1;
+      }
+      sh.error(io, `bg: job ${j.id} already in background`);
+      return 0;
+    })],
     ['kill', def(async (sh, argv, io) => {
       const args = argv.slice(1);
       let sig: Signal = 'SIGTERM';

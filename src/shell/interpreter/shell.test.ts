@@ -156,6 +156,11 @@ describe('jobs', () => {
     const r = await sh(`${jobs}\nps -o comm --no-headers`);
     expect(r.out.split('\n').filter((l) => l && !l.startsWith('[')).sort()).toEqual(comms);
   });
+  it('`fg` waits for the job in the foreground and prints its command; no job is bash\'s message', async () => {
+    const r = await sh('sleep 5 &\nfg; echo $?; fg');
+    expect(r.out).toMatch(/^\[1\] \d+\nsleep 5\n0\nsh: fg: current: no such job\n$/);
+    expect(r.status).toBe(1);
+  });
   it('`jobs` lists a finished job as Done', async () => {
     const r = await sh('true &\nwait\njobs');
     expect(r.out).toMatch(/^\[1\] \d+\n$/);
