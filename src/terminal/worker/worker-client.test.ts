@@ -31,7 +31,13 @@ function setup() {
   let now = 0;
   const client = new WorkerClient(() => { const w = new StubWorker(); workers.push(w); return w; }, events, { heartbeatMs: 100, hangAfterMs: 1000, bootTimeoutMs: 30_000, now: () => now });
   client.start({ scenario: 'laptop', columns: 80, color: true });
-  return { client, workers, calls, advance: (ms: number) => { now += ms; vi.advanceTimersByTime(ms); } };
+  return {
+    client, workers, calls,
+    /** Time passes and timers fire. */
+    advance: (ms: number) => { for (let t = 0; t < ms; t += 100) { now += Math.min(100, ms - t); vi.advanceTimersByTime(Math.min(100, ms - t)); } },
+    /** Time passes but timers do not fire (a throttled background tab). */
+    skip: (ms: number) => { now += ms; },
+  };
 }
 
 const snapshot = { version: 1, scenario: 'laptop', inputs: [] };
@@ -109,6 +115,17 @@ describe('WorkerClient', () => {
     client.input('ls');
     advance(after);
     expect(calls).toEqual(expected);
+  });
+
+  it('a throttled timer (background tab) is not taken for a silent worker', () => {
+    const { client, workers, calls, advance, skip } = setup();
+    workers[0]?.reply({ type: 'pong', id: 0 });
+    client.input('sleep 100');
+    skip(60_000);
+    advance(100);
+    expect(calls).toEqual([]);
+    advance(6000);
+    expect(calls).toEqual(['hang']);
   });
 
   it('a worker that keeps talking is not hung', () => {

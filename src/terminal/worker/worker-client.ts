@@ -59,6 +59,8 @@ export class WorkerClient {
   #hung = false;
   /** The worker has said something since it was started (its script loaded: worker.ts greets at once). */
   #heard = false;
+  /** When the heartbeat last ran: a long gap means the page's timers were throttled (a background tab). */
+  #lastBeat = 0;
   #ticker: ReturnType<typeof setInterval> | null = null;
   #nextId = 1;
   #completions = new Map<number, (c: Completion) => void>();
@@ -161,6 +163,7 @@ export class WorkerClient {
     this.#busy = busy;
     if (busy && this.#ticker === null) {
       this.#lastHeard = this.#timing.now();
+      this.#lastBeat = this.#lastHeard;
       this.#hung = false;
       this.#ticker = setInterval(() => this.#beat(), this.#timing.heartbeatMs);
     } else if (!busy && this.#ticker !== null) {
@@ -171,7 +174,11 @@ export class WorkerClient {
 
   #beat(): void {
     if (this.#hung) return;
-    const silent = this.#timing.now() - this.#lastHeard;
+    const now = this.#timing.now();
+    // Browsers slow timers in background tabs: after such a gap, judge silence afresh rather than on stale pings.
+    if (now - this.#lastBeat > 3 * this.#timing.heartbeatMs) this.#lastHeard = now;
+    this.#lastBeat = now;
+    const silent = now - this.#lastHeard;
     if (!this.#heard) {
       // Still loading its script: allow a slow network, but not forever.
       if (silent >= this.#timing.bootTimeoutMs) {
