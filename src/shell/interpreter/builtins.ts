@@ -46,7 +46,9 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['cd', def(cd)],
   ['pwd', def((sh, _a, io) => (io.stdout.write(safeCwd(sh) + '\n'), 0))],
   ['export', def(exportBuiltin, true)],
-  ['readonly', def(exportBuiltin, true)],
+  ['readonly', def((sh, argv, io) => declare(sh, ['declare', '-r', ...argv.slice(1)], io), true)],
+  ['declare', def(declare)],
+  ['typeset', def(declare)],
   ['unset', def((sh, argv) => {
     const fn = argv[1] === '-f';
     for (const n of argv.slice(1).filter((a) => a !== '-f' && a !== '-v')) fn ? sh.funcs.delete(n) : sh.vars.delete(n);
@@ -157,6 +159,39 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ...jobBuiltins(def),
   ...infoBuiltins(def, () => BUILTINS),
 ]);
+
+/**
+ * declare / typeset [-xrigp] [NAME[=VALUE]…] (bash): set variables, local inside a
+ * function; -x exports. -r, -i and -g are accepted (read-only and integer
+ * attributes are not enforced in this model).
+ */
+function declare(sh: Shell, argv: string[], io: Stdio): number {
+  const args = argv.slice(1);
+  const flags = new Set<string>();
+  while (args[0]?.startsWith('-') || args[0]?.startsWith('+')) for (const c of args.shift()!.slice(1)) flags.add(c);
+  if (!args.length || flags.has('p')) {
+    const names = args.length ? args : [...sh.vars.keys()].sort();
+    for (const n of names) {
+      const v = sh.vars.get(n);
+      if (v) io.stdout.write(`declare -${v.exported ? 'x' : '-'} ${n}="${v.value.replace(/(["\\$`])/g, '\\$1')}"\n`);
+    }
+    return 0;
+  }
+  const frame = flags.has('g') ? undefined : sh.localFrames.at(-1);
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      sh.error(io, `${argv[0]}: \`${a}': not a valid identifier`);
+      return 1;
+    }
+    if (frame && !frame.has(name)) frame.set(name, sh.vars.get(name) && { ...sh.vars.get(name)! });
+    const old = sh.vars.get(name);
+    sh.vars.set(name, { value: eq < 0 ? (old?.value ?? '') : a.slice(eq + 1), exported: flags.has('x') || (!frame && (old?.exported ?? false)) });
+    if (name === 'PATH') sh.hash.clear();
+  }
+  return 0;
+}
 
 function loopControl(sh: Shell, argv: string[], io: Stdio, kind: 'break' | 'continue'): number {
   const n = numArg(sh, io, kind, argv[1], 1);

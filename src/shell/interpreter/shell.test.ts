@@ -56,6 +56,7 @@ describe('control flow and status ($?)', () => {
     ['case x in y) echo y;; esac; echo $?', '0\n', 0],
     ['f() { return 3; }; f; echo $?', '3\n', 0],
     ['f() { local v=in; echo $v; }; v=out; f; echo $v', 'in\nout\n', 0],
+    ['declare -x A=1; sh -c \'echo $A\'; f() { declare B=in; echo $B; }; B=out; f; echo $B; readonly C=3; sh -c \'echo [$C]\'', '1\nin\nout\n[]\n', 0],
     ['f() { g() { echo inner; }; }; f; g', 'inner\n', 0],
     ['exit 7', 'exit\n', 7],
     ['(exit 4); echo $?', '4\n', 0],
