@@ -31,7 +31,8 @@ export function complete(sh: Shell, line: string, cursor: number): { from: numbe
   } else {
     const fn = words.length ? completerFor(words[0].split('/').pop()!) : undefined;
     const custom = fn?.({ words, current: word, sys: sh.sys });
-    candidates = custom ? custom.filter((c) => c.startsWith(word)) : fileNames(sh, word, false);
+    const quote = /^["']/.test(word) ? word[0] : '';
+    candidates = custom ? custom.filter((c) => c.startsWith(word)) : fileNames(sh, word.slice(quote.length), false).map((c) => quote + c);
   }
   return { from, candidates: [...new Set(candidates)].sort() };
 }

@@ -172,6 +172,7 @@ describe('completion', () => {
     ['cat /etc/host', 4, ['/etc/hostname', '/etc/hosts']],
     ['echo $HO', 5, ['$HOME']],
     ['ls | gre', 5, ['grep']],
+    ['cat "/etc/host', 4, ['"/etc/hostname', '"/etc/hosts']],
   ])('%j', async (line, from, candidates) => {
     const t = testSession();
     expect(t.session.complete(line, line.length)).toEqual({ from, candidates });
