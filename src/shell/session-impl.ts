@@ -20,6 +20,7 @@ import { reapJobs } from './interpreter/builtins-jobs.ts';
 import { complete } from './completion.ts';
 import { programOf } from '../model/program.ts';
 import { toText } from '../model/fs/data.ts';
+import { isSysError } from '../model/errors.ts';
 
 /** Version of SessionSnapshot's shape; a saved snapshot with another version is discarded. */
 export const SNAPSHOT_VERSION = 1;
@@ -283,6 +284,11 @@ class ShellSessionImpl implements ShellSession {
       }
       if (e instanceof OutputLimit) {
         this.#opts.onOutput(`\nsh: ${e.message}\n`);
+        return { kind: 'done', status: (sh.status = 1) };
+      }
+      if (isSysError(e)) {
+        // a failed system call that no command caught: report it the way the shell reports errors
+        this.#opts.onOutput(`sh: ${e.path ? e.path + ': ' : ''}${e.strerror}\n`);
         return { kind: 'done', status: (sh.status = 1) };
       }
       const msg = e instanceof Error ? e.message : String(e);

@@ -17,6 +17,7 @@ import type { ShellHost } from './host.ts';
 import { MAX_NESTING, Shell, cpuOf } from './shell.ts';
 import type { Flavor, Stdio } from './shell.ts';
 import { ExitSignal, Interrupted, OutputLimit } from './signals.ts';
+import { say } from './io.ts';
 
 /**
  * How deeply shells have run shells through exec (a script running itself,
@@ -80,8 +81,8 @@ export async function runExternal(sh: Shell, argv: string[], env: Map<string, st
       }
     }
   }
-  if (status === 137 && signalled === 'SIGKILL') io.stderr.write('Killed\n');
-  else if (status === 143 && signalled === 'SIGTERM') io.stderr.write('Terminated\n');
+  if (status === 137 && signalled === 'SIGKILL') say(io.stderr, 'Killed\n');
+  else if (status === 143 && signalled === 'SIGTERM') say(io.stderr, 'Terminated\n');
   return status;
 }
 
@@ -132,7 +133,7 @@ export async function runProgram(host: ShellHost, sys: Sys, argv: string[], env:
   const r = hashed(hash, sys, name, env.get('PATH'));
   if ('error' in r) {
     // BusyBox ash says "sh: foo: not found" where bash says "command not found"
-    io.stderr.write(`sh: ${name}: ${r.error === 'command not found' && flavor === 'ash' ? 'not found' : r.error}\n`);
+    say(io.stderr, `sh: ${name}: ${r.error === 'command not found' && flavor === 'ash' ? 'not found' : r.error}\n`);
     return r.status;
   }
   let data;
@@ -140,7 +141,7 @@ export async function runProgram(host: ShellHost, sys: Sys, argv: string[], env:
     data = sys.readFile(r.path);
   } catch (e) {
     if (isSysError(e)) {
-      io.stderr.write(`sh: ${name}: ${e.strerror}\n`);
+      say(io.stderr, `sh: ${name}: ${e.strerror}\n`);
       return 126;
     }
     throw e;
@@ -167,14 +168,14 @@ export async function runProgram(host: ShellHost, sys: Sys, argv: string[], env:
         applet = basename(args[0]);
       }
       if (!BUSYBOX_APPLETS.has(applet)) {
-        io.stderr.write(`${applet}: applet not found\n`);
+        say(io.stderr, `${applet}: applet not found\n`);
         return 127;
       }
       cmdName = applet === 'ash' ? 'sh' : applet;
     }
     const cmd = findCommand(cmdName);
     if (!cmd) {
-      io.stderr.write(`sh: ${prog === 'busybox' ? cmdName : name}: not available in this model\n`);
+      say(io.stderr, `sh: ${prog === 'busybox' ? cmdName : name}: not available in this model\n`);
       return 127;
     }
     return runCommand(cmd, makeContext(host, sys, args, env, io, background, prog === 'busybox'));
@@ -184,7 +185,7 @@ export async function runProgram(host: ShellHost, sys: Sys, argv: string[], env:
     try {
       sys.stat(bang[0]);
     } catch {
-      io.stderr.write(`sh: ${name}: ${bang[0]}: bad interpreter: No such file or directory\n`);
+      say(io.stderr, `sh: ${name}: ${bang[0]}: bad interpreter: No such file or directory\n`);
       return 126;
     }
     return runProgram(host, sys, [bang[0], ...bang.slice(1), r.path, ...argv.slice(1)], env, io, background, false, hops + 1, flavor);
@@ -193,7 +194,7 @@ export async function runProgram(host: ShellHost, sys: Sys, argv: string[], env:
   const sh = new Shell({ sys, host, env, argv0: name, args: argv.slice(1) });
   sh.depth = inheritedDepth(sys);
   if (sh.depth >= MAX_NESTING) {
-    io.stderr.write(`sh: ${name}: maximum nesting level exceeded (${MAX_NESTING})\n`);
+    say(io.stderr, `sh: ${name}: maximum nesting level exceeded (${MAX_NESTING})\n`);
     return 126;
   }
   try {
@@ -259,11 +260,11 @@ export async function runCommand(cmd: Command, ctx: CommandContext): Promise<num
     if (e instanceof OutputLimit) throw e;
     if (e instanceof ExitSignal) return e.status;
     if (isSysError(e)) {
-      ctx.stderr.write(`${name}: ${e.path ? e.path + ': ' : ''}${e.message}\n`);
+      say(ctx.stderr, `${name}: ${e.path ? e.path + ': ' : ''}${e.message}\n`);
       return 1;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    ctx.stderr.write(`${name}: internal error in the model: ${msg}\n`);
+    say(ctx.stderr, `${name}: internal error in the model: ${msg}\n`);
     return 1;
   }
 }
@@ -286,7 +287,7 @@ export async function runChild(ctx: CommandContext, argv: string[], io?: Partial
     execDepth.set(child, inheritedDepth(ctx.sys) + 1);
   } catch (err) {
     if (isSysError(err)) {
-      ctx.stderr.write(`${basename(ctx.argv[0] ?? 'sh')}: fork: ${err.strerror}\n`);
+      say(ctx.stderr, `${basename(ctx.argv[0] ?? 'sh')}: fork: ${err.strerror}\n`);
       return 126;
     }
     throw err;

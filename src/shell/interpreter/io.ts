@@ -6,6 +6,7 @@
 import type { Input, Output } from '../types.ts';
 import type { Sys } from '../../model/kernel/types.ts';
 import { fromText } from '../../model/fs/data.ts';
+import { isSysError } from '../../model/errors.ts';
 import { Interrupted, OutputLimit } from './signals.ts';
 
 /** Illustrative cap on one pipe's buffered bytes (a real pipe holds 64 KiB but drains as it is read). */
@@ -135,5 +136,14 @@ export class OutputBudget {
         sink(text);
       },
     };
+  }
+}
+
+/** Write a message of the shell's own (errors, `Killed`, job notices): like bash, a failing stderr (a full disk, a bad redirection target) is ignored. */
+export function say(out: Output, text: string): void {
+  try {
+    out.write(text);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
   }
 }

@@ -96,6 +96,7 @@ describe("commands as processes, errors in bash's words", () => {
     ['cat < /nope', 'sh: /nope: No such file or directory\n', 1],
     ['echo x > /nope/f', 'sh: /nope/f: No such file or directory\n', 1],
     ['echo x > /tmp', 'sh: /tmp: Is a directory\n', 1],
+    ['touch /tmp/b; nosuch 2>/tmp/b/; echo $?', 'sh: /tmp/b/: Not a directory\n1\n', 0],
     ['echo out; echo err >&2', 'out\nerr\n', 0],
     ['ls /nope 2>/dev/null; echo $?', '2\n', 0],
     ['ls /nope 2>&1 | wc -l', '1\n', 0],

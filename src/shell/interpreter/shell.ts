@@ -12,7 +12,7 @@ import { parse } from '../parse/parser.ts';
 import { ExpandError } from './expand.ts';
 import type { ExpandHost } from './expand.ts';
 import { ArithError } from './arith.ts';
-import { BufferOutput, EMPTY_INPUT, TextInput } from './io.ts';
+import { BufferOutput, EMPTY_INPUT, TextInput, say } from './io.ts';
 import { ExitSignal, Interrupted, LoopSignal, ReturnSignal } from './signals.ts';
 import type { ShellHost } from './host.ts';
 import { checkpoint, MAX_JOBS_PER_LINE } from './host.ts';
@@ -168,7 +168,7 @@ export class Shell {
 
   /** Print `sh: MESSAGE` on stderr (bash's error prefix; the brief's `sh:` for every flavour). */
   error(io: Stdio, message: string): void {
-    io.stderr.write(`sh: ${message}\n`);
+    say(io.stderr, `sh: ${message}\n`);
   }
 
   // ---- checkpoints
@@ -276,7 +276,7 @@ export class Shell {
   /** bash's `time` report: real/user/sys, from the virtual clock (facts: none needed, it is measured). */
   #reportTime(io: Stdio, us: number, cpu: number): void {
     const fmt = (v: number): string => `${Math.floor(v / 60e6)}m${((v % 60e6) / 1e6).toFixed(3)}s`;
-    io.stderr.write(`\nreal\t${fmt(us)}\nuser\t${fmt(cpu)}\nsys\t${fmt(0)}\n`);
+    say(io.stderr, `\nreal\t${fmt(us)}\nuser\t${fmt(cpu)}\nsys\t${fmt(0)}\n`);
   }
 
   /** Fork a shell process and run `fn` in it; its exit status is reaped like a child's. */
@@ -337,7 +337,7 @@ export class Shell {
     this.jobs.push(job);
     this.lastBg = pid;
     this.status = 0;
-    if (this.interactive && pid) io.stderr.write(`[${id}] ${pid}\n`);
+    if (this.interactive && pid) say(io.stderr, `[${id}] ${pid}\n`);
   }
 
   // ---- commands

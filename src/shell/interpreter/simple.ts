@@ -11,6 +11,7 @@ import { runExternal } from './exec.ts';
 import { MAX_NESTING } from './shell.ts';
 import type { Shell, Stdio, Var } from './shell.ts';
 import { ReturnSignal } from './signals.ts';
+import { say } from './io.ts';
 
 type Simple = Extract<Command, { type: 'simple' }>;
 
@@ -35,7 +36,7 @@ export async function execSimple(sh: Shell, cmd: Simple, io: Stdio, forked: bool
   if (!rio) return (sh.status = 1);
   if (sh.opts.xtrace) {
     const shown = [...[...assigns].map(([k, v]) => `${k}=${v}`), ...argv.map(quoteForTrace)];
-    rio.stderr.write(`+ ${shown.join(' ')}\n`);
+    say(rio.stderr, `+ ${shown.join(' ')}\n`);
   }
   if (!argv.length) {
     for (const [k, v] of assigns) sh.set(k, v);
