@@ -19,10 +19,14 @@ interface PagefindResultData {
   excerpt: string;
   sub_results?: { title: string; url: string; excerpt: string }[];
 }
+interface PagefindSearch {
+  results: { id: string; data(): Promise<PagefindResultData> }[];
+}
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  debouncedSearch(q: string, o?: unknown, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  debouncedSearch(q: string, o?: unknown, ms?: number): Promise<PagefindSearch | null>;
+  search(q: string): Promise<PagefindSearch | null>;
 }
 
 const INDEX_URL = '/pagefind/pagefind.js';
@@ -104,8 +108,21 @@ export class SiteSearch extends HTMLElement {
     }
     const found = await pf.debouncedSearch(q, {}, 150);
     if (found === null || id !== this.#query) return;
-    const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-    this.#show(id, data, q, found.results.length);
+    let results = found.results;
+    // Pagefind wants every word; a misspelt one ("layerd images") finds nothing.
+    // With few hits, also show pages matching any single word.
+    const words = q.split(/\s+/).filter((w) => w.length > 2);
+    if (results.length < 3 && words.length > 1) {
+      for (const w of words) {
+        const more = await pf.search(w);
+        if (id !== this.#query) return;
+        results = [...results, ...(more?.results ?? [])];
+      }
+      const seen = new Set<string>();
+      results = results.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+    }
+    const data = await Promise.all(results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    this.#show(id, data, q, results.length);
   }
 
   #say(id: number, text: string): void {
