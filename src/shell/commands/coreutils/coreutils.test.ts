@@ -103,8 +103,8 @@ const cases: [string, string, number][] = [
   ['mkdir -p /f/a/b; find /f -maxdepth 1', '/f\n/f/a\n', 0],
   ['mkdir -p /f; touch /f/1 /f/2; find /f -type f -exec echo got {} \\;', 'got /f/1\ngot /f/2\n', 0],
   ['find /nope', "find: '/nope': No such file or directory\n", 1],
-  ['mkdir /u; truncate -s 1M /u/a; du -s /u', '1028\t/u\n', 0],
-  ['mkdir /u; truncate -s 10M /u/a; du -sh /u', '11M\t/u\n', 0],
+  ['mkdir /u; dd if=/dev/zero of=/u/a bs=1M count=1 status=none; du -s /u', '1028\t/u\n', 0],
+  ['mkdir /u; dd if=/dev/zero of=/u/a bs=1M count=10 status=none; du -sh /u', '11M\t/u\n', 0],
   ['mkdir -p /u/v; echo x > /u/v/f; du /u', '8\t/u/v\n12\t/u\n', 0],
   // paths, env
   ['basename /a/b/c.txt .txt; dirname /a/b/c.txt; basename /', 'c\n/a/b\n/\n', 0],
@@ -134,6 +134,10 @@ const cases: [string, string, number][] = [
   ['[ 1 = 1', "sh: [: missing `]'\n", 2],
   ['test -z ""; echo $?; test -n ""; echo $?', '0\n1\n', 0],
   ['/usr/bin/test 2 -gt 1; echo $?', '0\n', 0],
+  // sha256sum, pagers
+  ['echo -n abc | sha256sum', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  -\n', 0],
+  ['echo hi > /f; sha256sum /f > /s; sha256sum -c /s; echo x >> /f; sha256sum -c /s', '/f: OK\n/f: FAILED\nsha256sum: WARNING: 1 computed checksum did NOT match\n', 1],
+  ['cat /etc/hostname | less; more /etc/hostname', 'host\nhost\n', 0],
   // --help
   ['wc --help | head -1', 'Usage: wc [OPTION]... [FILE]...\n', 0],
   ['clear | wc -c', '7\n', 0],

@@ -28,9 +28,11 @@ import { xargs } from './xargs.ts';
 import { du } from './du.ts';
 import { date } from './date.ts';
 import { truncate, dd } from './truncate.ts';
+import { sha256sum } from './sha256sum.ts';
+import { more, less } from './pager.ts';
 
 export const commands: Command[] = [
   echo, printf, test, bracket, trueCmd, falseCmd, ...shells, cat, ls, rm, rmdir, mkdir, touch, cp, mv, ln, chmod, chown, stat,
   head, tail, wc, sort, uniq, cut, tr, tee, seq, yes, grep, sed, basename, dirname, readlink, realpath, pwd, env, printenv, which,
-  clear, find, xargs, du, date, truncate, dd,
+  clear, find, xargs, du, date, truncate, dd, sha256sum, more, less,
 ];
