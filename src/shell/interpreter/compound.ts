@@ -11,7 +11,7 @@ import { matchPattern } from './pattern.ts';
 import { TestError } from '../commands/coreutils/test.ts';
 import type { Shell, Stdio } from './shell.ts';
 
-type Compound = Extract<Command, { type: 'if' | 'for' | 'while' | 'case' | 'arith' | 'cond' }>;
+type Compound = Extract<Command, { type: 'if' | 'for' | 'cfor' | 'while' | 'case' | 'arith' | 'cond' }>;
 
 /** Run a compound command whose redirections are already applied. */
 export async function execCompound(sh: Shell, cmd: Compound, rio: Stdio): Promise<number> {
@@ -37,6 +37,27 @@ export async function execCompound(sh: Shell, cmd: Compound, rio: Stdio): Promis
         return st;
       });
       return (sh.status = status);
+    }
+    case 'cfor': {
+      try {
+        const arith = async (w: typeof cmd.init): Promise<bigint> => evaluate(await expandString(w, sh.expander(rio)), sh);
+        await arith(cmd.init);
+        const status = await sh.inLoop(async () => {
+          let st = 0;
+          for (;;) {
+            await sh.checkpoint();
+            if (cmd.cond.raw.trim() && (await arith(cmd.cond)) === 0n) break;
+            const r = await sh.loopBody(cmd.body, rio);
+            st = sh.status;
+            if (r === 'break') break;
+            await arith(cmd.step);
+          }
+          return st;
+        });
+        return (sh.status = status);
+      } catch (e) {
+        return sh.expansionFailed(e, rio);
+      }
     }
     case 'while': {
       const status = await sh.inLoop(async () => {

@@ -133,6 +133,8 @@ describe('everyday bash: [[ ]], (( )), brace expansion, aliases, pipefail (bash(
     ['[[ ! -e /nope || 1 -gt 2 ]]; echo $?', '0\n', 0],
     ['[[ a b ]]', "sh: syntax error in conditional expression: unexpected token `b'\n", 2],
     ['i=1; ((i += 2)); echo $i; (( i > 5 )); echo $?', '3\n1\n', 0],
+    ['for ((i = 0; i < 3; i++)); do echo $i; done', '0\n1\n2\n', 0],
+    ['for ((;;)); do echo once; break; done', 'once\n', 0],
     ['echo a{b,c}d {1..3} {01..03} {a..c} {5..1..2} "{x,y}" {z}', 'abd acd 1 2 3 01 02 03 a b c 5 3 1 {x,y} {z}\n', 0],
     ['mkdir -p /p/{src,test}/{a,b}; ls /p /p/src', '/p:\nsrc  test\n\n/p/src:\na  b\n', 0],
     ['echo {1..999999}', 'sh: brace expansion: more than 100000 words\n', 1],

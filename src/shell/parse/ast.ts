@@ -55,6 +55,8 @@ export type Command =
   | { readonly type: 'while'; readonly until: boolean; readonly cond: Script; readonly body: Script; readonly redirs: readonly Redir[] }
   | { readonly type: 'case'; readonly word: Word; readonly items: readonly CaseItem[]; readonly redirs: readonly Redir[] }
   | { readonly type: 'func'; readonly name: string; readonly body: Command; readonly redirs: readonly Redir[] }
+  /** bash's arithmetic for loop `for (( init; cond; step )); do …; done` (an empty cond is true). */
+  | { readonly type: 'cfor'; readonly init: Word; readonly cond: Word; readonly step: Word; readonly body: Script; readonly redirs: readonly Redir[] }
   /** bash's arithmetic command `(( expr ))`: status 0 when the value is non-zero. */
   | { readonly type: 'arith'; readonly expr: Word; readonly redirs: readonly Redir[] }
   /** bash's conditional command `[[ … ]]`: words are not split or globbed; `&&`, `||`, `!`, `( )` are its own operators. */

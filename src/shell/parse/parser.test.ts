@@ -32,6 +32,7 @@ function cmd(c: Command): string {
     case 'case': return `(case ${word(c.word)} ${c.items.map((i) => `${i.patterns.map(word).join('|')}) ${show(i.body)}`).join(';; ')})${r}`;
     case 'func': return `(fn ${c.name} ${cmd(c.body)})`;
     case 'arith': return `((${word(c.expr)}))${r}`;
+    case 'cfor': return `(for ((${word(c.init)};${word(c.cond)};${word(c.step)})) do ${show(c.body)})${r}`;
     case 'cond': return `[[ ${c.words.map(word).join(' ')} ]]${r}`;
   }
 }
@@ -92,6 +93,7 @@ describe('parse: complete input → tree (XCU 2.10)', () => {
     ['[[ -f x && $a == "b" ]]', '[[ -f x && ${a} == "\'b\'" ]]'],
     ['((i++)) && echo', "(('i++')) && (echo)"],
     ['( (echo) )', '(sub (sub (echo)))'],
+    ['for ((i=0; i<3; i++)); do echo $i; done', "(for (('i=0';' i<3';' i++')) do (echo ${i}))"],
     ['', ''],
     ['   # only a comment', ''],
   ])('%j', (src, tree) => {

@@ -375,6 +375,8 @@ class Parser {
 
   #for(): Command {
     this.next();
+    const paren = this.peek();
+    if (paren.kind === 'op' && paren.value === '(' && this.#lx.src[paren.end] === '(') return this.#cfor(paren.end + 1);
     const n = this.next();
     if (n.kind === 'eof') throw new Incomplete();
     if (n.kind !== 'word' || !NAME.test(n.word.raw)) throw unexpected(tokenText(n));
@@ -400,6 +402,37 @@ class Parser {
     const body = this.#body(['done']);
     this.#expect('done');
     return { type: 'for', name: n.word.raw, items, body, redirs: [] };
+  }
+
+  /** `for (( init; cond; step ))` starting just inside the `((`. */
+  #cfor(from: number): Command {
+    const src = this.#lx.src;
+    const end = arithEnd(src, from);
+    if (end < 0) throw unexpected('(');
+    const text = src.slice(from, end);
+    const parts: string[] = [];
+    let depth = 0;
+    let last = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '(') depth++;
+      else if (text[i] === ')') depth--;
+      else if (text[i] === ';' && depth === 0) {
+        parts.push(text.slice(last, i));
+        last = i + 1;
+      }
+    }
+    parts.push(text.slice(last));
+    if (parts.length !== 3) throw unexpected('((');
+    this.#lx.pos = end + 2;
+    this.#peeked = undefined;
+    const [init, cond, step] = parts.map((t) => ({ parts: lexerAt(t, 0, this.#depth + 1).readQuoted(undefined), raw: t }));
+    const sep = this.peek();
+    if (sep.kind === 'op' && sep.value === ';') this.next();
+    this.#skipNewlines();
+    this.#expect('do');
+    const body = this.#body(['done']);
+    this.#expect('done');
+    return { type: 'cfor', init, cond, step, body, redirs: [] };
   }
 
   #while(): Command {
