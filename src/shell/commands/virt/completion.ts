@@ -6,8 +6,8 @@
 import { GUESTS } from '../../../model/hypervisor/guest-os.ts';
 import { Hypervisor, LIBVIRT_SOCK } from '../../../model/hypervisor/hypervisor.ts';
 import type { Sys } from '../../../model/kernel/types.ts';
-import { registerCompleter } from '../../completion.ts';
-import type { CompletionRequest } from '../../completion.ts';
+import { registerCompleter } from '../../completers.ts';
+import type { CompletionRequest } from '../../completers.ts';
 
 const VM_SUBS = ['create', 'start', 'stop', 'destroy', 'rm', 'list', 'info', 'ssh', 'console', 'log', 'images', 'host-info'];
 const VIRSH_SUBS = ['list', 'define', 'start', 'shutdown', 'destroy', 'undefine', 'dominfo', 'domstate', 'dumpxml', 'console', 'help'];
@@ -46,9 +46,6 @@ export function completeVirsh(req: CompletionRequest): readonly string[] | undef
   return undefined;
 }
 
-// Registered after the module graph has loaded: commands/index.ts and completion.ts import each other.
-void Promise.resolve().then(() => {
-  registerCompleter('vm', completeVm);
-  registerCompleter('virsh', completeVirsh);
-  registerCompleter('qemu-img', (req) => (req.words.length === 1 ? ['create', 'info'] : req.current.startsWith('-') ? ['-f', '-b', '-F', '--backing-chain'] : undefined));
-});
+registerCompleter('vm', completeVm);
+registerCompleter('virsh', completeVirsh);
+registerCompleter('qemu-img', (req) => (req.words.length === 1 ? ['create', 'info'] : req.current.startsWith('-') ? ['-f', '-b', '-F', '--backing-chain'] : undefined));

@@ -106,3 +106,14 @@ describe('hypervisor-types across host shapes (scenarios laptop, xen-host, deskt
     expect(after - before).toBeLessThan(64);
   });
 });
+
+describe('tab completion through the session', () => {
+  it.each([
+    ['vm st', ['start', 'stop']],
+    ['virsh dom', ['dominfo', 'domstate']],
+    ['vm create x --image ubu', ['ubuntu-24.04']],
+  ])('%s', async (line, candidates) => {
+    const session = openSession('laptop', { color: false, columns: 80, onOutput: () => {} });
+    expect(session.complete(line, line.length).candidates).toEqual(candidates);
+  });
+});
