@@ -269,7 +269,7 @@ class ShellSessionImpl implements ShellSession {
     try {
       return { kind: 'done', status: await sh.runScript(script, io) };
     } catch (e) {
-      if (e instanceof ExitSignal) return { kind: 'exit', status: e.status };
+      if (e instanceof ExitSignal) return { kind: 'exit', status: await sh.finish(e.status, io).catch(() => e.status) };
       if (e instanceof ReturnSignal) return { kind: 'done', status: (sh.status = e.status) };
       if (e instanceof LoopSignal) return { kind: 'done', status: (sh.status = 0) };
       if (e instanceof Interrupted) {

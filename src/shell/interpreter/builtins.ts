@@ -114,7 +114,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     }
     return v === 0n ? 1 : 0;
   })],
-  ['trap', def(() => 0, true)],
+  ['trap', def(trap, true)],
   ['alias', def((sh, argv, io) => {
     const q = (v: string): string => `'${v.replace(/'/g, `'\\''`)}'`;
     if (argv.length < 2) {
@@ -191,6 +191,40 @@ function declare(sh: Shell, argv: string[], io: Stdio): number {
     if (name === 'PATH') sh.hash.clear();
   }
   return 0;
+}
+
+const SIGNAL_NAMES = new Set(['EXIT', 'HUP', 'INT', 'QUIT', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM', 'CHLD', 'CONT', 'STOP', 'TSTP', 'ERR', 'DEBUG', 'RETURN']);
+
+/** trap [-p] [ACTION] [SIGNAL…] (bash(1)): EXIT actions run when the shell ends; other signals are recorded (the model does not deliver them to shells). */
+function trap(sh: Shell, argv: string[], io: Stdio): number {
+  const args = argv.slice(1).filter((a) => a !== '--');
+  const print = (names: Iterable<string>): void => {
+    for (const n of names) {
+      const v = sh.traps.get(n);
+      if (v !== undefined) io.stdout.write(`trap -- '${v.replace(/'/g, `'\\''`)}' ${n}\n`);
+    }
+  };
+  if (!args.length || args[0] === '-p') {
+    print(args.length > 1 ? args.slice(1) : [...sh.traps.keys()]);
+    return 0;
+  }
+  if (args[0] === '-l') {
+    io.stdout.write([...SIGNAL_NAMES].filter((n) => !['EXIT', 'ERR', 'DEBUG', 'RETURN'].includes(n)).map((n) => `SIG${n}`).join(' ') + '\n');
+    return 0;
+  }
+  const [action, ...sigs] = args.length === 1 ? ['-', args[0]] : args;
+  let status = 0;
+  for (const raw of sigs) {
+    const name = raw === '0' ? 'EXIT' : raw.toUpperCase().replace(/^SIG/, '');
+    if (!SIGNAL_NAMES.has(name)) {
+      sh.error(io, `trap: ${raw}: invalid signal specification`);
+      status = 1;
+      continue;
+    }
+    if (action === '-') sh.traps.delete(name);
+    else sh.traps.set(name, action);
+  }
+  return status;
 }
 
 function loopControl(sh: Shell, argv: string[], io: Stdio, kind: 'break' | 'continue'): number {

@@ -197,12 +197,14 @@ export async function runProgram(host: ShellHost, sys: Sys, argv: string[], env:
     say(io.stderr, `sh: ${name}: maximum nesting level exceeded (${MAX_NESTING})\n`);
     return 126;
   }
+  let status: number;
   try {
-    return await sh.runSource(toText(data, 1024 * 1024), io);
+    status = await sh.runSource(toText(data, 1024 * 1024), io);
   } catch (e) {
-    if (e instanceof ExitSignal) return e.status;
-    throw e;
+    if (e instanceof ExitSignal) status = e.status;
+    else throw e;
   }
+  return sh.finish(status, io);
 }
 
 const hosts = new WeakMap<CommandContext, ShellHost>();

@@ -72,6 +72,8 @@ export class Shell {
   readonly flavor: Flavor;
   interactive: boolean;
   readonly opts = { errexit: false, xtrace: false, nounset: false, pipefail: false };
+  /** `trap` actions by signal name (EXIT runs when this shell ends; others are recorded only). Not inherited by subshells. */
+  readonly traps = new Map<string, string>();
   /** bash's command hash table (`hash`): name → path found on PATH. Cleared when PATH changes. */
   readonly hash = new Map<string, string>();
   /** `alias` definitions (expanded in interactive shells, as bash does). */
@@ -202,6 +204,21 @@ export class Shell {
     return this.runScript(r.script, io);
   }
 
+  /** The shell process is ending with `status`: run the EXIT trap once (bash(1) trap), and return the status. */
+  async finish(status: number, io: Stdio): Promise<number> {
+    const action = this.traps.get('EXIT');
+    if (action === undefined) return status;
+    this.traps.delete('EXIT');
+    this.status = status;
+    try {
+      await this.runSource(action, io);
+    } catch (e) {
+      if (e instanceof ExitSignal) return e.status;
+      if (!(e instanceof ReturnSignal) && !(e instanceof LoopSignal)) throw e;
+    }
+    return status;
+  }
+
   /** Run a parsed script; ExitSignal propagates to the caller (the process ends). */
   async runScript(script: Script, io: Stdio): Promise<number> {
     return this.execList(script, io);
@@ -292,13 +309,16 @@ export class Shell {
     sh.#background = background || this.#background;
     let status = 1;
     try {
-      status = await fn(sh, io);
-    } catch (e) {
-      if (e instanceof ExitSignal) status = e.status;
-      else if (e instanceof Interrupted) status = e.status;
-      else if (e instanceof ReturnSignal) status = e.status;
-      else if (e instanceof LoopSignal) status = 0;
-      else throw e;
+      try {
+        status = await fn(sh, io);
+      } catch (e) {
+        if (e instanceof ExitSignal) status = e.status;
+        else if (e instanceof Interrupted) status = e.status;
+        else if (e instanceof ReturnSignal) status = e.status;
+        else if (e instanceof LoopSignal) status = 0;
+        else throw e;
+      }
+      status = await sh.finish(status, io);
     } finally {
       this.childCpu += sh.childCpu + cpuOf(child);
       try {

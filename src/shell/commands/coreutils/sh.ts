@@ -73,12 +73,14 @@ async function runSh(ctx: CommandContext): Promise<number> {
     source = await ctx.stdin.readAll();
     sh = make(name, args);
   }
+  let status: number;
   try {
-    return await sh.runSource(source, io);
+    status = await sh.runSource(source, io);
   } catch (e) {
-    if (e instanceof ExitSignal || e instanceof ReturnSignal) return e.status;
-    throw e;
+    if (e instanceof ExitSignal || e instanceof ReturnSignal) status = e.status;
+    else throw e;
   }
+  return sh.finish(status, io);
 }
 
 const HELP = (name: string): string => `Usage:	${name} [option] ...
