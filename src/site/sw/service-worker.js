@@ -1,3 +1,4 @@
+// @ts-nocheck -- a template: write-sw.ts fills in __PRECACHE__ (service worker globals, not DOM).
 /*
  * The site's service worker (Service Workers spec, https://www.w3.org/TR/service-workers/):
  * after the first visit every page and the terminal's code work offline.
