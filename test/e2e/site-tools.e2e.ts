@@ -98,7 +98,7 @@ describe('code blocks', () => {
 });
 
 describe('offline after the first visit', () => {
-  it('pages and the terminal work with the network gone', async () => {
+  it('pages, the terminal and search work with the network gone', async () => {
     const w = await openPage(browser, base);
     await w.page.goto(base + chapter);
     await w.page.evaluate(async () => { await navigator.serviceWorker.ready; });
@@ -112,6 +112,10 @@ describe('offline after the first visit', () => {
     const term = w.page.locator('sim-terminal:not(sim-claim sim-terminal)').first();
     await term.scrollIntoViewIfNeeded();
     await expect.poll(() => term.getAttribute('data-state'), { timeout: 30_000 }).toBe('ready');
+    // Search works offline too, though this reader never searched while online.
+    await w.page.locator('.search-open').click();
+    await w.page.keyboard.type('whiteout');
+    await expect.poll(() => w.page.locator('site-search [data-results] a').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await w.context.setOffline(false);
     await w.context.close();
   });

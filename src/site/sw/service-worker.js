@@ -58,6 +58,22 @@ async function cacheFirst(request) {
   return (await caches.match(request, MATCH)) ?? put(request, await fetch(request));
 }
 
+// Pagefind asks for its entry file with a cache-busting "?ts=<now>": fresh when
+// online, the cached copy (whatever its query) when not.
+async function searchIndex(request) {
+  const url = new URL(request.url);
+  if (url.searchParams.has('ts')) {
+    try {
+      return await fetch(request);
+    } catch (err) {
+      const cached = await caches.match(url.pathname, { ...MATCH, ignoreSearch: true });
+      if (cached) return cached;
+      throw err;
+    }
+  }
+  return cacheFirst(request);
+}
+
 async function staleWhileRevalidate(request) {
   const cached = await caches.match(request, MATCH);
   const fresh = fetch(request).then((r) => put(request, r)).catch(() => cached);
@@ -69,6 +85,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') event.respondWith(networkFirst(request));
-  else if (url.pathname.startsWith('/_astro/') || url.pathname.startsWith('/pagefind/')) event.respondWith(cacheFirst(request));
+  else if (url.pathname.startsWith('/pagefind/')) event.respondWith(searchIndex(request));
+  else if (url.pathname.startsWith('/_astro/')) event.respondWith(cacheFirst(request));
   else event.respondWith(staleWhileRevalidate(request));
 });

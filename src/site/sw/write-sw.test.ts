@@ -14,11 +14,11 @@ function dist(files: Record<string, string>): string {
   return dir;
 }
 
-const site = { 'index.html': 'home', 'ch/index.html': 'ch', '404.html': 'nf', '_astro/worker-x.js': 'w', 'lab/files.json': '{}', 'pagefind/pagefind.js': 'pf' };
+const site = { 'index.html': 'home', 'ch/index.html': 'ch', '404.html': 'nf', '_astro/worker-x.js': 'w', 'lab/files.json': '{}', 'pagefind/pagefind.js': 'pf', 'pagefind/index/en_1.pf_index': 'i', 'pagefind/pagefind-ui.js': 'ui' };
 
 describe('precacheList', () => {
-  it('has every page, the /_astro/ files and the search loader, not the Lab data', () => {
-    expect(precacheList(dist(site))).toEqual(['/', '/404.html', '/_astro/worker-x.js', '/ch/', '/pagefind/pagefind.js']);
+  it('has every page, the /_astro/ files and the search index, not the Lab data nor Pagefind\'s unused UIs', () => {
+    expect(precacheList(dist(site))).toEqual(['/', '/404.html', '/_astro/worker-x.js', '/ch/', '/pagefind/index/en_1.pf_index', '/pagefind/pagefind.js']);
   });
 });
 
@@ -27,7 +27,7 @@ describe('buildVersion', () => {
     ['the same build', site, true],
     ['a changed page', { ...site, 'ch/index.html': 'ch2' }, false],
     ['a changed script', { ...site, '_astro/worker-x.js': 'w2' }, false],
-  ])('%s → same version: %s', (_n, files, same) => {
+  ])('%s: same version %s', (_n, files, same) => {
     const a = dist(site);
     const b = dist(files);
     expect(buildVersion(a, precacheList(a)) === buildVersion(b, precacheList(b))).toBe(same);

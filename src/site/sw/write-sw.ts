@@ -4,8 +4,8 @@
  * build's version — a hash of every precached file's path and bytes, so any
  * change makes a new cache and the old one is deleted — and its precache
  * list: every page, every /_astro/ file (the terminal bundle included),
- * Pagefind's loader and the favicon. Large data (/lab/files.json, Pagefind
- * fragments) is cached when first used instead.
+ * the Pagefind search index and the favicon. The Lab's /lab/files.json
+ * (megabytes, wanted only by the Lab) is cached when first used instead.
  *   node src/site/sw/write-sw.ts [dist]
  */
 import { createHash } from 'node:crypto';
@@ -17,8 +17,23 @@ import { htmlFiles, pagePath } from '../check-links.ts';
 export function precacheList(dist: string): string[] {
   const pages = htmlFiles(dist).map(pagePath);
   const astro = existsSync(join(dist, '_astro')) ? readdirSync(join(dist, '_astro')).map((f) => `/_astro/${f}`) : [];
-  const extra = ['/favicon.svg', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json'].filter((u) => existsSync(join(dist, u)));
-  return [...new Set([...pages, ...astro, ...extra])].sort();
+  const extra = ['/favicon.svg'].filter((u) => existsSync(join(dist, u)));
+  return [...new Set([...pages, ...astro, ...extra, ...searchIndex(dist)])].sort();
+}
+
+/** Pagefind's loader, worker, WebAssembly and index (not its unused prebuilt UIs), so search works offline too. */
+function searchIndex(dist: string): string[] {
+  const root = join(dist, 'pagefind');
+  if (!existsSync(root)) return [];
+  const out: string[] = [];
+  const walk = (d: string, url: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name), `${url}${e.name}/`);
+      else if (!/(-ui|highlight)\.(js|css)$/.test(e.name)) out.push(url + e.name);
+    }
+  };
+  walk(root, '/pagefind/');
+  return out;
 }
 
 /** The build's version: sha256 over each precached file's URL and contents (first 16 hex digits). */
