@@ -31,7 +31,7 @@ function def(fn: (sh: Shell, argv: string[], io: Stdio) => Promise<number> | num
 
 /** A program that is also a builtin: same code, run in the shell's process. */
 function fromCommand(cmd: Command): Builtin {
-  return def((sh, argv, io) => runCommand(cmd, makeContext(sh.host, sh.sys, argv, sh.environment(), io, sh.background)));
+  return def((sh, argv, io) => runCommand(cmd, makeContext(sh.host, sh.sys, argv, sh.environment(), io, sh.background), true));
 }
 
 /** Every builtin by name. */

@@ -248,7 +248,7 @@ export function makeContext(host: ShellHost, sys: Sys, argv: readonly string[], 
 }
 
 /** Run a registered command, turning what it throws into shell-style results: never a JavaScript stack. */
-export async function runCommand(cmd: Command, ctx: CommandContext): Promise<number> {
+export async function runCommand(cmd: Command, ctx: CommandContext, inShell = false): Promise<number> {
   const name = basename(ctx.argv[0] ?? cmd.name);
   try {
     if (ctx.argv[1] === '--help' && cmd.help) {
@@ -258,7 +258,11 @@ export async function runCommand(cmd: Command, ctx: CommandContext): Promise<num
     const st = await cmd.run(ctx);
     return Number.isInteger(st) ? st & 255 : 1;
   } catch (e) {
-    if (e instanceof Interrupted) return e.status;
+    // a builtin runs in the shell's own process: a fatal signal (SIGPIPE on a full pipe) ends the shell, not just the builtin
+    if (e instanceof Interrupted) {
+      if (inShell) throw e;
+      return e.status;
+    }
     if (e instanceof OutputLimit) throw e;
     if (e instanceof ExitSignal) return e.status;
     if (isSysError(e)) {
