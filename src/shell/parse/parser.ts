@@ -4,12 +4,14 @@
  * throws: it returns a tree, `incomplete` (the terminal shows PS2 `> `) or a
  * syntax error in bash's words.
  */
-import type { AndOr, Assign, CaseItem, Command, ParseResult, Pipeline, Redir, RedirOp, Script, Word } from './ast.ts';
+import type { AndOr, Assign, Command, ParseResult, Pipeline, Redir, RedirOp, Script, Word } from './ast.ts';
 import { arithEnd, Incomplete, Lexer, ParseError, unexpected } from './lexer.ts';
+import { parseCase, parseCond, parseFor, parseFunctionKeyword, parseIf, parseWhile } from './compound.ts';
 import type { Token } from './lexer.ts';
 
 const REDIR_OPS = new Set(['<', '>', '>>', '>|', '<>', '>&', '<&', '&>', '&>>', '<<', '<<-']);
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A shell NAME (XCU 3.235). */
+export const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Guard against pathological nesting (`((((((…`): bash has no limit, our stack does. */
 const MAX_DEPTH = 200;
 
@@ -35,7 +37,7 @@ function parseOrThrow(source: string, depth = 0): Script {
 }
 
 /** A lexer whose `$(…)` and backquotes parse with nested parsers (depth-limited). */
-function lexerAt(src: string, pos: number, depth: number): Lexer {
+export function lexerAt(src: string, pos: number, depth: number): Lexer {
   return new Lexer(
     src,
     pos,
@@ -51,13 +53,15 @@ function lexerAt(src: string, pos: number, depth: number): Lexer {
   );
 }
 
-function tokenText(t: Token): string {
+/** How bash names a token in `syntax error near unexpected token`. */
+export function tokenText(t: Token): string {
   if (t.kind === 'op') return t.value;
   if (t.kind === 'word') return t.word.raw;
   return 'newline';
 }
 
-function isReserved(t: Token, ...words: string[]): boolean {
+/** Is `t` one of the reserved `words` (an unquoted literal word)? */
+export function isReserved(t: Token, ...words: string[]): boolean {
   if (t.kind !== 'word' || t.word.parts.length !== 1) return false;
   const p = t.word.parts[0];
   return p.type === 'lit' && !p.quoted && words.includes(p.value);
@@ -72,27 +76,31 @@ interface PendingHeredoc {
   readonly quoted: boolean;
 }
 
-class Parser {
-  readonly #lx: Lexer;
-  #peeked: Token | undefined;
+/** The recursive-descent parser; compound.ts parses the compound commands through its public methods. */
+export class Parser {
+  /** The token source (compound.ts reads `lx.src`/`lx.pos` for `for ((`). */
+  readonly lx: Lexer;
+  /** One token of lookahead, read but not consumed. */
+  peeked: Token | undefined;
   #pending: PendingHeredoc[] = [];
-  readonly #depth: number;
+  /** Nesting of `$(…)` parsers (bounded by MAX_DEPTH). */
+  readonly depth: number;
   #nest = 0;
 
   constructor(src: string, pos: number, depth: number) {
     if (depth > MAX_DEPTH) throw new ParseError('syntax error: expression too deeply nested');
-    this.#depth = depth;
-    this.#lx = lexerAt(src, pos, depth);
+    this.depth = depth;
+    this.lx = lexerAt(src, pos, depth);
   }
 
   peek(): Token {
-    this.#peeked ??= this.#lx.token();
-    return this.#peeked;
+    this.peeked ??= this.lx.token();
+    return this.peeked;
   }
 
   next(): Token {
     const t = this.peek();
-    this.#peeked = undefined;
+    this.peeked = undefined;
     if (t.kind === 'newline' && this.#pending.length) this.#readHeredocs();
     return t;
   }
@@ -102,18 +110,21 @@ class Parser {
     if (this.#pending.length) throw new Incomplete();
   }
 
-  #skipNewlines(): void {
+  /** Consume newlines (the grammar's linebreak). */
+  skipNewlines(): void {
     while (this.peek().kind === 'newline') this.next();
   }
 
-  #expect(word: string): void {
+  /** Consume reserved word `word`, or fail (incomplete at end of input). */
+  expect(word: string): void {
     const t = this.peek();
     if (t.kind === 'eof') throw new Incomplete();
     if (!isReserved(t, word)) throw unexpected(tokenText(t));
     this.next();
   }
 
-  #expectOp(op: string): void {
+  /** Consume operator `op`, or fail (incomplete at end of input). */
+  expectOp(op: string): void {
     const t = this.peek();
     if (t.kind === 'eof') throw new Incomplete();
     if (t.kind !== 'op' || t.value !== op) throw unexpected(tokenText(t));
@@ -124,7 +135,7 @@ class Parser {
   list(stop: (t: Token) => boolean): Script {
     const items: AndOr[] = [];
     for (;;) {
-      this.#skipNewlines();
+      this.skipNewlines();
       const t = this.peek();
       if (t.kind === 'eof' || stop(t)) return items;
       const ao = this.#andOr();
@@ -143,7 +154,7 @@ class Parser {
   }
 
   /** A non-empty list ended by one of the reserved `words` (or other `stop` tokens). */
-  #body(words: string[], stopOp?: string): Script {
+  body(words: string[], stopOp?: string): Script {
     const script = this.list((t) => isReserved(t, ...words) || (stopOp !== undefined && t.kind === 'op' && t.value === stopOp));
     const t = this.peek();
     if (t.kind === 'eof') throw new Incomplete();
@@ -158,7 +169,7 @@ class Parser {
       const t = this.peek();
       if (t.kind !== 'op' || (t.value !== '&&' && t.value !== '||')) break;
       this.next();
-      this.#skipNewlines();
+      this.skipNewlines();
       rest.push({ op: t.value, pipeline: this.#pipeline() });
     }
     return { first, rest, background: false };
@@ -176,66 +187,68 @@ class Parser {
       negate = true;
       this.next();
     }
-    const commands = [this.#command()];
+    const commands = [this.command()];
     for (;;) {
       const t = this.peek();
       if (t.kind !== 'op' || t.value !== '|') break;
       this.next();
-      this.#skipNewlines();
-      commands.push(this.#command());
+      this.skipNewlines();
+      commands.push(this.command());
     }
-    const raw = this.#lx.src.slice(start, this.#peeked ? this.#peeked.start : this.#lx.pos).trim();
+    const raw = this.lx.src.slice(start, this.peeked ? this.peeked.start : this.lx.pos).trim();
     return { negate, time, commands, raw };
   }
 
-  #command(): Command {
-    if (++this.#nest + this.#depth > MAX_DEPTH) throw new ParseError('syntax error: expression too deeply nested');
+  /** One command: simple, compound or a function definition. */
+  command(): Command {
+    if (++this.#nest + this.depth > MAX_DEPTH) throw new ParseError('syntax error: expression too deeply nested');
     try {
-      return this.#commandInner();
+      return this.commandInner();
     } finally {
       this.#nest--;
     }
   }
 
-  #commandInner(): Command {
+  commandInner(): Command {
     const t = this.peek();
     if (t.kind === 'eof') throw new Incomplete();
     if (t.kind === 'word') {
-      if (isReserved(t, 'if')) return this.#redirs(this.#if());
-      if (isReserved(t, 'for')) return this.#redirs(this.#for());
-      if (isReserved(t, 'while', 'until')) return this.#redirs(this.#while());
-      if (isReserved(t, 'case')) return this.#redirs(this.#case());
+      if (isReserved(t, 'if')) return this.redirs(parseIf(this));
+      if (isReserved(t, 'for')) return this.redirs(parseFor(this));
+      if (isReserved(t, 'while', 'until')) return this.redirs(parseWhile(this));
+      if (isReserved(t, 'case')) return this.redirs(parseCase(this));
       if (isReserved(t, '{')) {
         this.next();
-        const body = this.#body(['}']);
-        this.#expect('}');
-        return this.#redirs({ type: 'group', body, redirs: [] });
+        const body = this.body(['}']);
+        this.expect('}');
+        return this.redirs({ type: 'group', body, redirs: [] });
       }
-      if (isReserved(t, 'function')) return this.#functionKeyword();
-      if (isReserved(t, '[[')) return this.#redirs(this.#cond());
+      if (isReserved(t, 'function')) return parseFunctionKeyword(this);
+      if (isReserved(t, '[[')) return this.redirs(parseCond(this));
       if (isReserved(t, ...RESERVED.filter((w) => w !== 'in'))) throw unexpected(t.word.raw);
     }
-    if (t.kind === 'op' && t.value === '(' && this.#lx.src[t.end] === '(') {
-      const end = arithEnd(this.#lx.src, t.end + 1);
+    if (t.kind === 'op' && t.value === '(' && this.lx.src[t.end] === '(') {
+      const end = arithEnd(this.lx.src, t.end + 1);
       if (end >= 0) {
-        const text = this.#lx.src.slice(t.end + 1, end);
-        this.#lx.pos = end + 2;
-        this.#peeked = undefined;
-        return this.#redirs({ type: 'arith', expr: { parts: lexerAt(text, 0, this.#depth + 1).readQuoted(undefined), raw: text }, redirs: [] });
+        const text = this.lx.src.slice(t.end + 1, end);
+        this.lx.pos = end + 2;
+        this.peeked = undefined;
+        return this.redirs({ type: 'arith', expr: { parts: lexerAt(text, 0, this.depth + 1).readQuoted(undefined), raw: text }, redirs: [] });
       }
     }
     if (t.kind === 'op' && t.value === '(') {
       this.next();
-      const body = this.#body([], ')');
-      this.#expectOp(')');
-      return this.#redirs({ type: 'subshell', body, redirs: [] });
+      const body = this.body([], ')');
+      this.expectOp(')');
+      return this.redirs({ type: 'subshell', body, redirs: [] });
     }
     if (t.kind === 'op' && !REDIR_OPS.has(t.value)) throw unexpected(t.value);
     if (t.kind === 'newline') throw unexpected('newline');
     return this.#simple();
   }
 
-  #redirs(cmd: Command): Command {
+  /** Redirections after a compound command. */
+  redirs(cmd: Command): Command {
     const redirs: Redir[] = [];
     for (;;) {
       const t = this.peek();
@@ -260,7 +273,7 @@ class Parser {
   }
 
   #readHeredocs(): void {
-    const lx = this.#lx;
+    const lx = this.lx;
     const s = lx.src;
     for (const h of this.#pending.splice(0)) {
       const lines: string[] = [];
@@ -277,7 +290,7 @@ class Parser {
       const text = lines.length ? lines.join('\n') + '\n' : '';
       h.redir.heredoc = h.quoted
         ? { parts: [{ type: 'lit', value: text, quoted: true }], raw: text }
-        : { parts: lexerAt(text, 0, this.#depth + 1).readQuoted(undefined), raw: text };
+        : { parts: lexerAt(text, 0, this.depth + 1).readQuoted(undefined), raw: text };
     }
   }
 
@@ -307,9 +320,9 @@ class Parser {
         if (paren.kind === 'op' && paren.value === '(') {
           if (!NAME.test(t.word.raw) && !/^[A-Za-z_:.][\w:.-]*$/.test(t.word.raw)) throw unexpected('(');
           this.next();
-          this.#expectOp(')');
-          this.#skipNewlines();
-          return { type: 'func', name: t.word.raw, body: this.#command(), redirs: [] };
+          this.expectOp(')');
+          this.skipNewlines();
+          return { type: 'func', name: t.word.raw, body: this.command(), redirs: [] };
         }
       }
     }
@@ -319,169 +332,9 @@ class Parser {
     return { type: 'simple', assigns, words, redirs };
   }
 
-  /** `[[ … ]]`: operators inside become words the conditional evaluator reads. */
-  #cond(): Command {
-    this.next();
-    const words: Word[] = [];
-    for (;;) {
-      const t = this.next();
-      if (t.kind === 'eof') throw new Incomplete();
-      if (t.kind === 'newline') continue;
-      if (isReserved(t, ']]')) break;
-      if (t.kind === 'word') words.push(t.word);
-      else if (['&&', '||', '(', ')', '<', '>'].includes(t.value) && t.fd === undefined) words.push({ parts: [{ type: 'lit', value: t.value, quoted: false }], raw: t.value });
-      else throw unexpected(t.value);
-    }
-    if (!words.length) throw unexpected(']]');
-    return { type: 'cond', words, redirs: [] };
-  }
-
-  #functionKeyword(): Command {
-    this.next();
-    const n = this.next();
-    if (n.kind === 'eof') throw new Incomplete();
-    if (n.kind !== 'word') throw unexpected(tokenText(n));
-    const p = this.peek();
-    if (p.kind === 'op' && p.value === '(') {
-      this.next();
-      this.#expectOp(')');
-    }
-    this.#skipNewlines();
-    return { type: 'func', name: n.word.raw, body: this.#command(), redirs: [] };
-  }
-
-  #if(): Command {
-    this.next();
-    const clauses: { cond: Script; body: Script }[] = [];
-    let orElse: Script | undefined;
-    const cond = this.#body(['then']);
-    this.#expect('then');
-    clauses.push({ cond, body: this.#body(['elif', 'else', 'fi']) });
-    for (;;) {
-      const t = this.peek();
-      if (isReserved(t, 'elif')) {
-        this.next();
-        const c = this.#body(['then']);
-        this.#expect('then');
-        clauses.push({ cond: c, body: this.#body(['elif', 'else', 'fi']) });
-      } else if (isReserved(t, 'else')) {
-        this.next();
-        orElse = this.#body(['fi']);
-      } else break;
-    }
-    this.#expect('fi');
-    return { type: 'if', clauses, orElse, redirs: [] };
-  }
-
-  #for(): Command {
-    this.next();
-    const paren = this.peek();
-    if (paren.kind === 'op' && paren.value === '(' && this.#lx.src[paren.end] === '(') return this.#cfor(paren.end + 1);
-    const n = this.next();
-    if (n.kind === 'eof') throw new Incomplete();
-    if (n.kind !== 'word' || !NAME.test(n.word.raw)) throw unexpected(tokenText(n));
-    let items: Word[] | undefined;
-    this.#skipNewlines();
-    const t = this.peek();
-    if (isReserved(t, 'in')) {
-      this.next();
-      items = [];
-      for (;;) {
-        const w = this.peek();
-        if (w.kind !== 'word') break;
-        this.next();
-        items.push(w.word);
-      }
-      const sep = this.peek();
-      if (sep.kind === 'eof') throw new Incomplete();
-      if (sep.kind === 'op' && sep.value === ';') this.next();
-      else if (sep.kind !== 'newline') throw unexpected(tokenText(sep));
-    } else if (t.kind === 'op' && t.value === ';') this.next();
-    this.#skipNewlines();
-    this.#expect('do');
-    const body = this.#body(['done']);
-    this.#expect('done');
-    return { type: 'for', name: n.word.raw, items, body, redirs: [] };
-  }
-
-  /** `for (( init; cond; step ))` starting just inside the `((`. */
-  #cfor(from: number): Command {
-    const src = this.#lx.src;
-    const end = arithEnd(src, from);
-    if (end < 0) throw unexpected('(');
-    const text = src.slice(from, end);
-    const parts: string[] = [];
-    let depth = 0;
-    let last = 0;
-    for (let i = 0; i < text.length; i++) {
-      if (text[i] === '(') depth++;
-      else if (text[i] === ')') depth--;
-      else if (text[i] === ';' && depth === 0) {
-        parts.push(text.slice(last, i));
-        last = i + 1;
-      }
-    }
-    parts.push(text.slice(last));
-    if (parts.length !== 3) throw unexpected('((');
-    this.#lx.pos = end + 2;
-    this.#peeked = undefined;
-    const [init, cond, step] = parts.map((t) => ({ parts: lexerAt(t, 0, this.#depth + 1).readQuoted(undefined), raw: t }));
-    const sep = this.peek();
-    if (sep.kind === 'op' && sep.value === ';') this.next();
-    this.#skipNewlines();
-    this.#expect('do');
-    const body = this.#body(['done']);
-    this.#expect('done');
-    return { type: 'cfor', init, cond, step, body, redirs: [] };
-  }
-
-  #while(): Command {
-    const until = isReserved(this.next(), 'until');
-    const cond = this.#body(['do']);
-    this.#expect('do');
-    const body = this.#body(['done']);
-    this.#expect('done');
-    return { type: 'while', until, cond, body, redirs: [] };
-  }
-
-  #case(): Command {
-    this.next();
-    const w = this.next();
-    if (w.kind === 'eof') throw new Incomplete();
-    if (w.kind !== 'word') throw unexpected(tokenText(w));
-    this.#skipNewlines();
-    this.#expect('in');
-    const items: CaseItem[] = [];
-    for (;;) {
-      this.#skipNewlines();
-      const t = this.peek();
-      if (t.kind === 'eof') throw new Incomplete();
-      if (isReserved(t, 'esac')) {
-        this.next();
-        break;
-      }
-      if (t.kind === 'op' && t.value === '(') this.next();
-      const patterns: Word[] = [];
-      for (;;) {
-        const p = this.next();
-        if (p.kind === 'eof') throw new Incomplete();
-        if (p.kind !== 'word') throw unexpected(tokenText(p));
-        patterns.push(p.word);
-        const bar = this.peek();
-        if (bar.kind === 'op' && bar.value === '|') this.next();
-        else break;
-      }
-      this.#expectOp(')');
-      const body = this.list((x) => isReserved(x, 'esac') || (x.kind === 'op' && x.value === ';;'));
-      items.push({ patterns, body });
-      const end = this.peek();
-      if (end.kind === 'eof') throw new Incomplete();
-      if (end.kind === 'op' && end.value === ';;') this.next();
-      else if (!isReserved(end, 'esac')) throw unexpected(tokenText(end));
-    }
-    return { type: 'case', word: w.word, items, redirs: [] };
-  }
 }
+
+
 
 /** `NAME=value` as the first words of a simple command (XCU 2.9.1). */
 function assignment(w: Word): Assign | undefined {
