@@ -12,10 +12,11 @@ import { parse } from '../parse/parser.ts';
 import { ExpandError } from './expand.ts';
 import type { ExpandHost } from './expand.ts';
 import { ArithError } from './arith.ts';
-import { BufferOutput, EMPTY_INPUT, TextInput, say } from './io.ts';
+import { BufferOutput, TextInput, say } from './io.ts';
 import { ExitSignal, Interrupted, LoopSignal, ReturnSignal } from './signals.ts';
 import type { ShellHost } from './host.ts';
-import { checkpoint, MAX_JOBS_PER_LINE } from './host.ts';
+import { checkpoint } from './host.ts';
+import { startJob } from './jobs.ts';
 import { forkError } from './exec.ts';
 import { applyRedirections } from './redirect.ts';
 import { execSimple } from './simple.ts';
@@ -228,13 +229,14 @@ export class Shell {
 
   async execList(list: Script, io: Stdio): Promise<number> {
     for (const ao of list) {
-      if (ao.background) this.#startJob(ao, io);
-      else await this.#execAndOr(ao, io);
+      if (ao.background) startJob(this, ao, io);
+      else await this.execAndOr(ao, io);
     }
     return this.status;
   }
 
-  async #execAndOr(ao: AndOr, io: Stdio): Promise<number> {
+  /** One and-or list (`a && b || c`), in the foreground. */
+  async execAndOr(ao: AndOr, io: Stdio): Promise<number> {
     const guarded = ao.rest.length > 0;
     if (guarded) this.#condition++;
     let status: number;
@@ -331,34 +333,6 @@ export class Shell {
     return status & 255;
   }
 
-  #startJob(ao: AndOr, io: Stdio): void {
-    if (this.host.runaway) return;
-    if (--this.host.jobBudget < 0) {
-      this.host.runaway = true;
-      this.error(io, `more than ${MAX_JOBS_PER_LINE} background jobs from one command line: the model stopped them all`);
-      return;
-    }
-    const id = (this.jobs.at(-1)?.id ?? 0) + 1;
-    let pid = 0;
-    // subshell() spawns the child and calls fn synchronously, before its first await: pid is known on return
-    const done = this.subshell({ ...io, stdin: EMPTY_INPUT }, async (sh, sio) => {
-      pid = sh.sys.pid;
-      await sh.checkpoint();
-      // `cmd &` with one simple command: the forked shell execs it in place (one process, as in sh/bash/ash)
-      const p = ao.first;
-      if (!ao.rest.length && p.commands.length === 1 && !p.negate && !p.time) return sh.execCommand(p.commands[0], sio, true);
-      return sh.#execAndOr({ ...ao, background: false }, sio);
-    }, true).then(
-      (s) => (job.status = s),
-      () => (job.status = 1),
-    );
-    const job: Job = { id, pid, command: ao.first.raw + ao.rest.map((r) => ` ${r.op} ${r.pipeline.raw}`).join(''), status: undefined, done, notified: false };
-    if (!pid) return;
-    this.jobs.push(job);
-    this.lastBg = pid;
-    this.status = 0;
-    if (this.interactive && pid) say(io.stderr, `[${id}] ${pid}\n`);
-  }
 
   // ---- commands
 
