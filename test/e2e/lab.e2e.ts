@@ -54,6 +54,27 @@ describe('the Lab page', () => {
     await w.context.close();
   });
 
+  it('served without COOP/COEP (e.g. GitHub Pages): a clear message, the button disabled, the terminal fine', async () => {
+    const w = await openPage(browser, base);
+    await w.page.route('**/lab/', async (route) => {
+      const res = await route.fetch();
+      const headers = { ...res.headers() };
+      delete headers['cross-origin-opener-policy'];
+      delete headers['cross-origin-embedder-policy'];
+      await route.fulfill({ response: res, headers });
+    });
+    await w.page.goto(base + '/lab/');
+    expect(await w.page.evaluate(() => self.crossOriginIsolated)).toBe(false);
+    await expect.poll(() => w.page.locator('lab-sandbox').getAttribute('data-state')).toBe('unsupported');
+    expect(await w.page.locator('lab-sandbox [data-status]').innerText()).toMatch(/cannot run the Node sandbox here.*SharedArrayBuffer/s);
+    expect(await w.page.locator('lab-sandbox [data-start]').isDisabled()).toBe(true);
+    const term = w.page.locator('sim-terminal#terminal-lab');
+    await term.scrollIntoViewIfNeeded();
+    await expect.poll(() => term.getAttribute('data-state'), { timeout: 30_000 }).toBe('ready');
+    expect(w.foreign).toEqual([]);
+    await w.context.close();
+  });
+
   it('explains the licence and where the code comes from', async () => {
     const w = await openPage(browser, base);
     await w.page.goto(base + '/lab/');
