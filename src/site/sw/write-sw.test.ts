@@ -14,7 +14,7 @@ function dist(files: Record<string, string>): string {
   return dir;
 }
 
-const site = { 'index.html': 'home', 'ch/index.html': 'ch', '404.html': 'nf', '_astro/worker-x.js': 'w', 'lab/files.json': '{}', 'pagefind/pagefind.js': 'pf', 'pagefind/index/en_1.pf_index': 'i', 'pagefind/pagefind-ui.js': 'ui' };
+const site = { 'index.html': 'home', 'embed/ch/x/index.html': 'e', 'ch/index.html': 'ch', '404.html': 'nf', '_astro/worker-x.js': 'w', 'lab/files.json': '{}', 'pagefind/pagefind.js': 'pf', 'pagefind/index/en_1.pf_index': 'i', 'pagefind/pagefind-ui.js': 'ui' };
 
 describe('precacheList', () => {
   it('has every page, the /_astro/ files and the search index, not the Lab data nor Pagefind\'s unused UIs', () => {

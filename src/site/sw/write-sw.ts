@@ -15,7 +15,8 @@ import { htmlFiles, pagePath } from '../check-links.ts';
 
 /** The URLs the service worker caches on install, sorted. */
 export function precacheList(dist: string): string[] {
-  const pages = htmlFiles(dist).map(pagePath);
+  // Embeds are for other sites' iframes (which do not register this worker): not cached ahead.
+  const pages = htmlFiles(dist).map(pagePath).filter((p) => !p.startsWith('/embed/'));
   const astro = existsSync(join(dist, '_astro')) ? readdirSync(join(dist, '_astro')).map((f) => `/_astro/${f}`) : [];
   const extra = ['/favicon.svg'].filter((u) => existsSync(join(dist, u)));
   return [...new Set([...pages, ...astro, ...extra, ...searchIndex(dist)])].sort();
