@@ -33,7 +33,9 @@ describe('search', () => {
     const href = await results.first().getAttribute('href');
     expect(href).toMatch(/^\/[a-z0-9-]+\//);
     expect(await w.page.locator('site-search [data-status]').first().innerText()).toMatch(/found/);
-    await results.first().click();
+    await w.page.keyboard.press('ArrowDown');
+    expect(await results.first().evaluate((a) => a === document.activeElement)).toBe(true);
+    await w.page.keyboard.press('Enter');
     await expect.poll(() => new URL(w.page.url()).pathname).toBe(href!.split('#')[0]);
     expect(w.foreign).toEqual([]);
     await w.context.close();

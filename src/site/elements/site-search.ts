@@ -67,9 +67,18 @@ export class SiteSearch extends HTMLElement {
     if (!this.#input || !this.#results) return;
     this.querySelector('form')?.addEventListener('submit', (e) => {
       e.preventDefault();
-      this.#results?.querySelector<HTMLAnchorElement>('a')?.focus();
+      this.#results?.querySelector<HTMLAnchorElement>('a')?.click();
     });
     this.#input.addEventListener('input', () => void this.#search(this.#input!.value));
+    // Down/Up move between the search box and the result links (WAI-ARIA APG: listbox-like keys).
+    this.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      const stops = [this.#input!, ...this.#results!.querySelectorAll<HTMLAnchorElement>('a')];
+      const at = stops.indexOf(document.activeElement as HTMLInputElement);
+      if (at < 0 || stops.length < 2) return;
+      e.preventDefault();
+      stops[Math.max(0, Math.min(stops.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))].focus();
+    });
     this.#input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
     this.querySelector('[data-close]')?.addEventListener('click', () => this.#dialog?.close());
     this.#dialog?.addEventListener('click', (e) => { if (e.target === this.#dialog) this.#dialog?.close(); });
