@@ -80,6 +80,18 @@ describe('boot log', () => {
     expect(run?.atUs).toBe(2_500_000 + 2_584_500);
   });
 
+  // The guest kernel names the platform it detects (arch/x86/kernel/cpu/hypervisor.c): Xen HVM on a Xen host, KVM otherwise.
+  it.each([
+    [undefined, 'Hypervisor detected: KVM', true],
+    ['KVM', 'Hypervisor detected: KVM', true],
+    ['VirtualBox', 'Hypervisor detected: KVM', true],
+    ['Xen', 'Hypervisor detected: Xen HVM', false],
+  ] as const)('under %s the kernel logs "%s"', (hypervisor, line, kvmClock) => {
+    const texts = bootPlan(GUESTS['ubuntu-24.04'], FULL, { ...vm, hypervisor }).lines.map((l) => l.text);
+    expect(texts.some((t) => t.endsWith(line))).toBe(true);
+    expect(texts.some((t) => t.includes('kvm-clock'))).toBe(kvmClock);
+  });
+
   it('a microVM guest has no firmware and no boot loader', () => {
     const plan = bootPlan(GUESTS['alpine-3.22'], MICROVM, { ...vm, memoryBytes: 128 * MiB });
     expect(plan.lines.some((l) => /SeaBIOS|Loading Linux/.test(l.text))).toBe(false);

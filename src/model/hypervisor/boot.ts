@@ -41,6 +41,8 @@ export interface BootVm {
   readonly memoryBytes: number;
   readonly vcpus: number;
   readonly diskVirtualBytes: number;
+  /** What the guest kernel detects under it (default KVM; VirtualBox offers Linux guests its KVM paravirt interface). */
+  readonly hypervisor?: 'KVM' | 'Xen' | 'VirtualBox';
 }
 
 /** Phases for this guest under this profile (a Windows guest has its own illustrative phases). */
@@ -110,8 +112,13 @@ export function bootPlan(os: GuestOs, profile: VmProfile, vm: BootVm): BootPlan 
     : `BOOT_IMAGE=/vmlinuz-${os.release} root=LABEL=cloudimg-rootfs ro console=tty1 console=ttyS0`;
   kmsg(0, `Linux version ${os.release} (model@${os.id}) ${os.version}`);
   kmsg(0, `Command line: ${cmdline}`);
-  kmsg(0, 'Hypervisor detected: KVM');
-  kmsg(0, 'kvm-clock: Using msrs 4b564d01 and 4b564d00');
+  // arch/x86/kernel/cpu/hypervisor.c prints the detected platform's name; an HVM guest on Xen uses Xen's clock, not kvm-clock
+  if (vm.hypervisor === 'Xen') {
+    kmsg(0, 'Hypervisor detected: Xen HVM');
+  } else {
+    kmsg(0, 'Hypervisor detected: KVM');
+    kmsg(0, 'kvm-clock: Using msrs 4b564d01 and 4b564d00');
+  }
   kmsg(Math.round(k * 0.02), `Memory: ${Math.floor(totalKiB * 0.95)}K/${totalKiB}K available`);
   kmsg(Math.round(k * 0.1), `smpboot: Allowing ${vm.vcpus} CPUs, 0 hotplug CPUs`);
   kmsg(Math.round(k * 0.6), `virtio_blk virtio1: [vda] ${sectors} 512-byte logical blocks (${(vm.diskVirtualBytes / 1e9).toFixed(2)} GB/${(vm.diskVirtualBytes / GiB).toFixed(2)} GiB)`);

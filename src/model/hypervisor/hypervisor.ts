@@ -175,13 +175,14 @@ export class Hypervisor {
     }
     const now = this.#clock.now;
     const disk = s.disk ?? this.#guests?.newDisk(c.os);
-    const plan = bootPlan(c.os, c.profile, { name: c.name, memoryBytes: c.memoryBytes, vcpus: c.vcpus, diskVirtualBytes: readImage(this.#host.readFile(c.disk)).virtualBytes });
+    const hypervisor = this.kind === 'type1' ? 'Xen' : this.kind === 'type2' ? 'VirtualBox' : 'KVM';
+    const plan = bootPlan(c.os, c.profile, { name: c.name, memoryBytes: c.memoryBytes, vcpus: c.vcpus, diskVirtualBytes: readImage(this.#host.readFile(c.disk)).virtualBytes, hypervisor });
     Object.assign(s, { state: 'running', id, startedUs: now, plan, booted: false, vmm, reservedBytes: need, charged: charge, disk, guest: undefined });
     // The guest Machine appears when userspace is up; its kernel's clock is back-dated to the kernel phase.
     s.timers = [this.#clock.setTimer(plan.totalUs, () => {
       s.booted = true;
       const onPower = (event: 'poweroff' | 'reboot'): void => { this.#guestPower(s, event); };
-      s.guest = disk && this.#guests ? this.#guests.boot({ config: c, plan, kernelStartUs: now + plan.kernelStartUs, disk, onPower, ip: s.ip, hypervisor: this.kind === 'type1' ? 'Xen' : this.kind === 'type2' ? 'VirtualBox' : 'KVM' }) : undefined;
+      s.guest = disk && this.#guests ? this.#guests.boot({ config: c, plan, kernelStartUs: now + plan.kernelStartUs, disk, onPower, ip: s.ip, hypervisor }) : undefined;
     })];
     return this.#view(s);
   }
