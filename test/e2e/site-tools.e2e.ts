@@ -99,6 +99,21 @@ describe('code blocks', () => {
   });
 });
 
+describe('permalinks', () => {
+  it.each(['a.heading-anchor', 'a.claim-permalink'])('%s moves to its anchor and copies its URL', async (sel) => {
+    const w = await openPage(browser, base);
+    await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await w.page.goto(base + chapter);
+    const a = w.page.locator(sel).first();
+    const href = await a.evaluate((el) => (el as HTMLAnchorElement).href);
+    expect(href).toMatch(/#[a-z0-9-]+$/);
+    await a.click();
+    await expect.poll(() => w.page.evaluate(() => navigator.clipboard.readText())).toBe(href);
+    expect(w.page.url()).toBe(href);
+    await w.context.close();
+  });
+});
+
 describe('offline after the first visit', () => {
   it('pages, the terminal and search work with the network gone', async () => {
     const w = await openPage(browser, base);
