@@ -106,6 +106,13 @@ describe('what sits under the guest (claim hypervisor-types)', () => {
     expect(toText(w.shell.readFile('/proc/modules'))).toMatch(/^kvm_intel \d+ 0 - Live .*\nkvm \d+ 1 kvm_intel, Live /);
     expect(w.shell.stat('/dev/kvm')).toMatchObject({ type: 'chardev', rdev: [10, 232] });
   });
+
+  it('/dev/kvm is root:kvm 0660, as udev\'s 50-udev-default.rules sets it', () => {
+    const w = world();
+    const gid = Number(/^kvm:x:(\d+):/m.exec(toText(w.shell.readFile('/etc/group')))?.[1]);
+    expect(w.shell.stat('/dev/kvm')).toMatchObject({ uid: 0, gid, mode: expect.any(Number) });
+    expect((w.shell.stat('/dev/kvm').mode & 0o777).toString(8)).toBe('660');
+  });
 });
 
 describe('host shapes: the VMM process a VM is on each kind of host', () => {

@@ -7,7 +7,7 @@
  */
 import type { VirtualClock } from '../clock.ts';
 import { isSysError } from '../errors.ts';
-import { virtualData } from '../fs/data.ts';
+import { fromText, toText, virtualData } from '../fs/data.ts';
 import type { FileSystem } from '../fs/types.ts';
 import type { Sys } from '../kernel/types.ts';
 import { programFile } from '../program.ts';
@@ -95,7 +95,11 @@ export function installHypervisor(opts: InstallOptions): Hypervisor {
     for (const [name, size, deps] of KVM_MODULES) opts.kernel.loadModule?.(name, size, deps);
   }
   if ((opts.kind ?? 'kvm') === 'kvm' && !exists(sys, '/dev/kvm')) {
-    try { sys.mknod('/dev/kvm', 'chardev', [10, 232], 0o660); } catch (e) { if (!isSysError(e)) throw e; }
+    try {
+      sys.mknod('/dev/kvm', 'chardev', [10, 232], 0o660);
+      // udev's 50-udev-default.rules: KERNEL=="kvm", GROUP="kvm", MODE="0660" (Docker Desktop's Linux guide: "Add your user to the kvm group")
+      sys.chown('/dev/kvm', 0, ensureGroup(sys, 'kvm', KVM_GID));
+    } catch (e) { if (!isSysError(e)) throw e; }
   }
   for (const id of opts.images ?? Object.keys(GUESTS)) {
     const os = GUESTS[id];
@@ -112,6 +116,18 @@ export function installHypervisor(opts: InstallOptions): Hypervisor {
   const hv = new Hypervisor({ host: libvirtd, clock: opts.clock, rng: opts.rng, guests: opts.guests, kind: opts.kind, poolBytes: opts.poolBytes, printk });
   opts.kernel.registerSocket(LIBVIRT_SOCK, hv);
   return hv;
+}
+
+/** GID of the kvm system group (systemd-sysusers allocates it dynamically; illustrative). */
+const KVM_GID = 993;
+
+/** The GID of `name` in /etc/group, adding the group with `gid` when it is missing. */
+function ensureGroup(sys: Sys, name: string, gid: number): number {
+  const text = exists(sys, '/etc/group') ? toText(sys.readFile('/etc/group')) : '';
+  const line = text.split('\n').find((l) => l.startsWith(`${name}:`));
+  if (line) return Number(line.split(':')[2]);
+  sys.writeFile('/etc/group', fromText(`${text}${text && !text.endsWith('\n') ? '\n' : ''}${name}:x:${gid}:\n`), { mode: 0o644 });
+  return gid;
 }
 
 function exists(sys: Sys, path: string): boolean {
