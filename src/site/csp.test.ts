@@ -25,7 +25,7 @@ describe('contentSecurityPolicy', () => {
 });
 
 describe('public/_headers', () => {
-  it('is the file headersFile() writes (regenerate: npx tsx -e or see README)', () => {
+  it('is the file headersFile() writes (regenerate it: README, "Netlify and Cloudflare Pages")', () => {
     expect(readFileSync('public/_headers', 'utf8')).toBe(headersFile());
   });
 
