@@ -52,6 +52,7 @@ function die(message: string): never {
 const args = parseArgs(process.argv.slice(2));
 const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 const session = openSession(args.scenario, {
+  yieldToHost: () => new Promise<void>((resolve) => setImmediate(resolve)),
   color: args.color,
   columns: process.stdout.columns ?? 80,
   onOutput: (text) => process.stdout.write(args.color ? text : strip(text)),

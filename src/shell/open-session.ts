@@ -8,6 +8,7 @@
 import { findScenario, SCENARIOS, SCENARIO_NAMES } from '../model/world/scenarios.ts';
 import type { World } from '../model/world/world.ts';
 import { COMMANDS } from './commands/index.ts';
+import { setHostYield } from '../model/kernel/index.ts';
 import { createShellSession } from './session-impl.ts';
 import type { ShellSession } from './session-impl.ts';
 import type { SessionOptions } from './session.ts';
@@ -32,6 +33,9 @@ export function buildWorld(name: string): World {
 /** A fresh session on scenario `name`; `world` is exposed for live diagrams and tests. */
 export function openSession(name: string, opts: OpenOptions): ShellSession & { readonly world: World } {
   const world = buildWorld(name);
+  // The same event-loop turn between timer firings as between shell steps, so woken
+  // background jobs run to their next wait everywhere (worker, CLI, tests) alike.
+  if (opts.yieldToHost) setHostYield(opts.yieldToHost);
   const session = createShellSession({
     scenario: name,
     ...opts,

@@ -9,7 +9,7 @@ import { runScriptDetailed } from '../../src/shell/run-script.ts';
 
 export async function verifyClaim(claim: ClaimSource): Promise<void> {
   let output = '';
-  const session = openSession(claim.scenario, { color: false, columns: 100, onOutput: (t) => { output += t; } });
+  const session = openSession(claim.scenario, { color: false, columns: 100, yieldToHost: () => new Promise<void>((r) => setImmediate(r)), onOutput: (t) => { output += t; } });
   const run = await runScriptDetailed(session, claim.run);
   const runOutput = output;
   output = '';

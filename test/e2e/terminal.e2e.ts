@@ -13,10 +13,8 @@ let chapter: string;
 
 beforeAll(async () => {
   browser = await launch();
-  const { page, context } = await openPage(browser, base);
-  await page.goto(base + '/');
-  chapter = await page.locator('main .chapters a').first().evaluate((a) => (a as HTMLAnchorElement).pathname);
-  await context.close();
+  // The layered-images chapter: one free terminal, prose commands for it, and claim commit-diff.
+  chapter = '/layered-images/';
 });
 afterAll(async () => { await browser?.close(); });
 
