@@ -13,7 +13,7 @@ export async function browserTimings(base: string): Promise<BrowserTimings> {
     const firstPrompt: number[] = [];
     for (let i = 0; i < 5; i++) {
       const w = await openPage(browser, base);
-      await w.page.goto(base + chapters[0]);
+      await w.page.goto(base + '/layered-images/');
       firstPrompt.push(await w.page.evaluate(() => new Promise<number>((resolve) => {
         const t = document.querySelector<HTMLElement>('sim-terminal:not(sim-claim sim-terminal)')!;
         const t0 = performance.now();
@@ -26,7 +26,7 @@ export async function browserTimings(base: string): Promise<BrowserTimings> {
     const reproduce: number[] = [];
     for (let i = 0; i < 3; i++) {
       const w = await openPage(browser, base);
-      await w.page.goto(base + chapters[0] + '#claim-commit-diff');
+      await w.page.goto(base + '/layered-images/#claim-commit-diff');
       const claim = w.page.locator('#claim-commit-diff');
       const t0 = Date.now();
       await claim.getByRole('button', { name: /reproduce/i }).click();

@@ -70,7 +70,7 @@ export function addHost(world: World, spec: HostSpec): Machine {
     ...(spec.hypervisor === 'type1' ? { hypervisor: 'Xen', xenDom0: true } : {}),
   });
   const docker = spec.docker
-    ? installDockerd(kernel, { images: new StoreImageBackend(new ImageStore({ fs: disk, rng: world.rng, now }), world.registry), rng: world.rng })
+    ? installDockerd(kernel, { images: new StoreImageBackend(new ImageStore({ fs: disk, rng: world.rng, now }), world.registry), rng: world.rng, fs: disk })
     : undefined;
   const hypervisor = spec.hypervisor
     ? installHypervisor({ root: kernel.init, kernel, disk, clock: world.clock, rng: world.rng, kind: spec.hypervisor, poolBytes: spec.hypervisorPoolBytes, guests: new KernelGuests({ clock: world.clock, programs: spec.programs, provision: dockerInGuests(world.registry) }) })
