@@ -27,7 +27,7 @@ describe('a guest is a Machine with its own kernel (claim shared-kernel)', () =>
     ['ubuntu-24.04', 'Linux', '6.8.0-48-generic', FULL],
     ['alpine-3.22', 'Linux', '6.1.141', MICROVM],
     ['windows-server-2022', 'Windows_NT', '10.0', FULL],
-  ] as const)('%s: uname in the guest is the guest kernel\'s', (image, sysname, release) => {
+  ] as const)('%s: uname in the guest is the guest kernel\'s', (image, sysname, release, _profile) => {
     const w = world();
     w.hv.create({ name: 'g', image });
     const d = w.hv.start('g');

@@ -27,6 +27,7 @@ async function run(cmd: Command, line: string, sys: Sys = host.sys): Promise<{ s
     columns: 80,
     checkpoint: async () => undefined,
     runShell: async () => 0,
+    interact: async () => 0,
   };
   const status = await cmd.run(ctx);
   return { status, out, err };
