@@ -107,6 +107,9 @@ export class StoreImageBackend implements ImageBackend {
     let res: ReturnType<Registry['push']>;
     try {
       res = this.registry.push(ref, this.store);
+      // The pushing host now knows the image by its manifest digest too, as moby's push_v2.go records it (ReferenceStore.AddDigest): `docker images --digests` shows it.
+      const img = this.store.resolve(ref)!;
+      this.store.add(img.config, this.store.layerSources(img.id), { repoDigest: `${res.repository}@${res.digest}` });
     } catch (e) {
       apiError(e);
     }

@@ -36,6 +36,8 @@ describe('engine effects', () => {
     const b = dockerHost({ registry, hostname: 'prod', seed: 9 });
     const r1 = await a.sh('docker run --name cc alpine sh -c "echo v1 > /version"; docker commit cc team/app:1 >/dev/null; docker push team/app:1');
     expect(r1.out).toMatch(/^The push refers to repository \[docker\.io\/team\/app\]\n[0-9a-f]{12}: Pushed\n[0-9a-f]{12}: Mounted from library\/alpine\n1: digest: sha256:[0-9a-f]{64} size: \d+\n$/);
+    const pushed = /digest: (sha256:[0-9a-f]{64})/.exec(r1.out)![1];
+    expect((await a.sh("docker image inspect -f '{{json .RepoDigests}}' team/app:1")).out).toBe(`["team/app@${pushed}"]\n`);
     const r2 = await b.sh('docker pull alpine >/dev/null; docker pull team/app:1');
     expect(r2.out).toMatch(/^1: Pulling from team\/app\n[0-9a-f]{12}: Already exists\n[0-9a-f]{12}: Pull complete\nDigest: sha256:[0-9a-f]{64}\nStatus: Downloaded newer image for team\/app:1\ndocker\.io\/team\/app:1\n$/);
     const ida = (await a.sh('docker images -q team/app:1')).out;
