@@ -41,6 +41,9 @@ describe('exact outputs', () => {
     ['sleep 1x', "sleep: invalid time interval '1x'\nTry 'sleep --help' for more information.\n"],
     ['chroot /nope true', "chroot: cannot change root directory to '/nope': No such file or directory\n"],
     ['nsenter -t 99999 -n true', 'nsenter: cannot open /proc/99999/ns/net: No such file or directory\n'],
+    // capsh --decode (libcap capsh.c): Docker's default CapEff, facts §9.2
+    ['capsh --decode=00000000a80425fb', '0x00000000a80425fb=cap_chown,cap_dac_override,cap_fowner,cap_fsetid,cap_kill,cap_setgid,cap_setuid,cap_setpcap,cap_net_bind_service,cap_net_raw,cap_sys_chroot,cap_mknod,cap_audit_write,cap_setfcap\n'],
+    ['capsh --decode=0x2000', '0x0000000000002000=cap_net_raw\n'],
   ])('%s', async (script, want) => {
     const r = await run(script);
     if (want.endsWith('\n')) expect(r.out).toBe(want);

@@ -6,6 +6,7 @@
 import type { Command } from '../../types.ts';
 import { isSysError } from '../../../model/errors.ts';
 import { tryRead } from './util.ts';
+import { ALL_CAPS } from '../../../model/kernel/process/capabilities.ts';
 
 /** nproc: print the number of processing units available. */
 export const nproc: Command = {
@@ -82,9 +83,11 @@ export const pivotRoot: Command = {
 export const capsh: Command = {
   name: 'capsh',
   summary: 'capability shell wrapper (--print shows capabilities)',
-  help: 'usage: capsh [args ...]\n  --print        display capability relevant state\n  --help         this message',
+  help: 'usage: capsh [args ...]\n  --print        display capability relevant state\n  --decode=xxx   decode a hex string to a list of caps\n  --help         this message',
   async run(ctx) {
-    if (!ctx.argv.includes('--print')) { ctx.stderr.write('capsh: this model supports only --print\n'); return 1; }
+    const dec = ctx.argv.find((a) => a.startsWith('--decode='));
+    if (dec) return decode(ctx, dec.slice('--decode='.length));
+    if (!ctx.argv.includes('--print')) { ctx.stderr.write('capsh: this model supports only --print and --decode\n'); return 1; }
     const caps = [...ctx.sys.capabilities()].map((c) => c.toLowerCase()).sort();
     const status = tryRead(ctx.sys, '/proc/self/status') ?? '';
     const seccomp = /^Seccomp:\t(\d)/m.exec(status)?.[1] ?? '0';
@@ -93,3 +96,13 @@ export const capsh: Command = {
     return 0;
   },
 };
+
+/** capsh --decode=HEX: name the capabilities set in a mask such as /proc/PID/status's CapEff (libcap capsh.c). */
+function decode(ctx: Parameters<Command['run']>[0], hex: string): number {
+  // capsh parses the value with strtoull(…, 16): leading hex digits, anything else reads as 0.
+  const h = /^(?:0x)?([0-9a-f]{1,16})/i.exec(hex)?.[1] ?? '0';
+  const v = BigInt(`0x${h}`);
+  const names = ALL_CAPS.filter((_, i) => (v >> BigInt(i)) & 1n).map((c) => c.toLowerCase());
+  ctx.stdout.write(`0x${v.toString(16).padStart(16, '0')}=${names.join(',')}\n`);
+  return 0;
+}
