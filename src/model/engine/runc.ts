@@ -14,6 +14,7 @@ import { isSysError } from '../errors.ts';
 import { fromText } from '../fs/data.ts';
 import type { RwLayer } from './ports.ts';
 import { ApiError } from './types.ts';
+import { mkdirP } from './config.ts';
 
 /** What runc needs to create one container (a slice of the OCI config.json). */
 export interface TaskSpec {
@@ -220,14 +221,3 @@ function copyHostDevices(init: Sys, root: string): void {
   }
 }
 
-function mkdirP(sys: Sys, path: string): void {
-  let cur = '';
-  for (const part of path.split('/').filter(Boolean)) {
-    cur += `/${part}`;
-    try {
-      sys.mkdir(cur, 0o755);
-    } catch (e) {
-      if (!isSysError(e, 'EEXIST')) throw e;
-    }
-  }
-}
