@@ -61,6 +61,39 @@ export function components(path: string): string[] {
   return path.split('/').filter((p) => p !== '');
 }
 
+/**
+ * Follow the components of `path` before index `end` ("/a//b/" → a, b) from
+ * `root`, as components() would list them but without allocating arrays
+ * (lookups are the model's hottest path): the inode, or why not (ENOENT for a
+ * missing name, ENOTDIR when a component to descend from is not a directory).
+ */
+export function walkFrom(root: Inode, path: string, end = path.length): Inode | 'ENOENT' | 'ENOTDIR' {
+  let n = root;
+  let i = 0;
+  while (i < end) {
+    if (path.charCodeAt(i) === 47) {
+      i++;
+      continue;
+    }
+    let j = path.indexOf('/', i);
+    if (j < 0 || j > end) j = end;
+    if (!n.entries) return 'ENOTDIR';
+    const next = n.entries.get(path.slice(i, j));
+    if (!next) return 'ENOENT';
+    n = next;
+    i = j + 1;
+  }
+  return n;
+}
+
+/** Where the last component of `path` starts and ends (trailing slashes ignored); start === end for "/" or "". */
+export function lastComponent(path: string): [start: number, end: number] {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
+  if (end === 0) return [0, 0];
+  return [path.lastIndexOf('/', end - 1) + 1, end];
+}
+
 /** st_size: data length, DIR_SIZE, or the symlink target's length in bytes. */
 export function sizeOf(n: Inode): number {
   if (n.type === 'file') return dataSize(n.data);

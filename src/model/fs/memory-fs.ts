@@ -8,7 +8,7 @@ import { fail } from '../errors.ts';
 import type { FileData } from './data.ts';
 import { dataSize, truncateData } from './data.ts';
 import type { Inode } from './inode.ts';
-import { MAX_MATERIALISED_BYTES, components, joinData, newInode, statOf } from './inode.ts';
+import { MAX_MATERIALISED_BYTES, joinData, lastComponent, newInode, statOf, walkFrom } from './inode.ts';
 import { compareNames } from './path.ts';
 import type { FileSystem, FileType, Stat, WriteOptions } from './types.ts';
 
@@ -24,6 +24,9 @@ export interface MemoryFsOptions {
   /** Total bytes of regular-file data allowed (statfs f_blocks); beyond it writes fail with ENOSPC. */
   readonly capacityBytes?: number;
 }
+
+/** Directories MemoryFs keeps in its lookup cache before starting over (bounds memory, not behaviour). */
+const DIR_CACHE_LIMIT = 1024;
 
 /** ext4's root directory is inode 2 (EXT4_ROOT_INO). */
 const ROOT_INO = 2;
@@ -62,12 +65,8 @@ export class MemoryFs implements FileSystem {
 
   /** lstat that returns undefined instead of throwing ENOENT/ENOTDIR (used by overlay lookups, see walk.ts tryLstat). */
   tryLstat(path: string): Stat | undefined {
-    let n: Inode | undefined = this.#root;
-    for (const part of components(path)) {
-      n = n.entries?.get(part);
-      if (!n) return undefined;
-    }
-    return statOf(n, this.dev);
+    const n = this.#walk(path, path.length);
+    return typeof n === 'string' ? undefined : statOf(n, this.dev);
   }
 
   readdir(path: string): string[] {
@@ -260,26 +259,50 @@ export class MemoryFs implements FileSystem {
 
   /** The inode at `path`; ENOENT if missing, ENOTDIR if a non-final component is not a directory. */
   #lookup(path: string): Inode {
-    let n = this.#root;
-    for (const part of components(path)) {
-      if (!n.entries) fail('ENOTDIR', path);
-      n = n.entries.get(part) ?? fail('ENOENT', path);
-    }
-    return n;
+    const n = this.#walk(path, path.length);
+    return typeof n === 'string' ? fail(n, path) : n;
   }
 
   /** The directory that holds (or would hold) `path`, and the last component. */
   #parent(path: string): [Inode, string] {
-    const parts = components(path);
-    const name = parts.pop() ?? '';
-    let n = this.#root;
-    for (const part of parts) {
-      if (!n.entries) fail('ENOTDIR', path);
-      n = n.entries.get(part) ?? fail('ENOENT', path);
-    }
+    const [start, end] = lastComponent(path);
+    const n = this.#walk(path, start);
+    if (typeof n === 'string') fail(n, path);
     if (!n.entries) fail('ENOTDIR', path);
-    return [n, name];
+    return [n, path.slice(start, end)];
   }
+
+  /**
+   * The inode at path[0, end) (walkFrom's answer), through a cache of the
+   * directories holding looked-up names, keyed by the path up to the last
+   * component and emptied by any mutation (#generation): the VFS looks up
+   * /a, /a/b, /a/b/c... and overlays look up deep layer paths, so most
+   * lookups descend one name from a cached directory instead of from "/".
+   */
+  #walk(path: string, end: number): Inode | 'ENOENT' | 'ENOTDIR' {
+    let e = end;
+    while (e > 0 && path.charCodeAt(e - 1) === 47) e--;
+    const s = e === 0 ? 0 : path.lastIndexOf('/', e - 1) + 1;
+    if (s <= 1) return walkFrom(this.#root, path, end);
+    let dirs = this.#dirs;
+    if (!dirs || this.#dirsGeneration !== this.#generation || dirs.size > DIR_CACHE_LIMIT) {
+      dirs = this.#dirs = new Map();
+      this.#dirsGeneration = this.#generation;
+    }
+    const key = path.slice(0, s);
+    let dir = dirs.get(key);
+    if (!dir) {
+      const d = walkFrom(this.#root, path, s);
+      if (typeof d === 'string') return d;
+      dirs.set(key, (dir = d));
+    }
+    if (!dir.entries) return 'ENOTDIR';
+    return dir.entries.get(path.slice(s, e)) ?? 'ENOENT';
+  }
+
+  /** #walk's directory cache, valid while #generation equals #dirsGeneration. */
+  #dirs: Map<string, Inode> | undefined;
+  #dirsGeneration = -1;
 
   /** EROFS on a read-only mount; otherwise the mutation may proceed, so the generation moves. */
   #writable(path: string): void {

@@ -8,6 +8,14 @@
 /** Collapse "//" and ".", resolve ".." lexically; keeps a trailing-slash-free result ("" → "."). */
 export function normalize(p: string): string {
   const absolute = p.startsWith('/');
+  if (absolute && isCanonical(p)) return p;
+  const body = lexicalParts(p, absolute).join('/');
+  if (absolute) return '/' + body;
+  return body === '' ? '.' : body;
+}
+
+/** The components normalize() keeps, in order ("." and "" dropped, ".." applied lexically). */
+function lexicalParts(p: string, absolute: boolean): string[] {
   const out: string[] = [];
   for (const part of p.split('/')) {
     if (part === '' || part === '.') continue;
@@ -18,9 +26,7 @@ export function normalize(p: string): string {
     }
     out.push(part);
   }
-  const body = out.join('/');
-  if (absolute) return '/' + body;
-  return body === '' ? '.' : body;
+  return out;
 }
 
 /** Join components with "/" and normalize, like path.posix.join. */
@@ -53,9 +59,7 @@ export function basename(p: string): string {
 
 /** Components of a path: "/usr/bin/" → ["usr", "bin"], "/" → []. Normalizes first. */
 export function splitPath(p: string): string[] {
-  const n = normalize(p);
-  if (n === '/' || n === '.') return [];
-  return (n.startsWith('/') ? n.slice(1) : n).split('/');
+  return lexicalParts(p, p.startsWith('/'));
 }
 
 /** An absolute normalized path for `p` seen from working directory `cwd` (path_resolution(7), lexically). */
@@ -66,7 +70,21 @@ export function resolvePath(cwd: string, p: string): string {
 /** Is `p` already absolute and normalized ("/", or "/a/b" without "//", ".", ".." or a trailing "/")? */
 export function isCanonical(p: string): boolean {
   if (p === '/') return true;
-  return p.startsWith('/') && !p.endsWith('/') && !p.includes('//') && !/\/\.\.?(\/|$)/.test(p);
+  if (p.charCodeAt(0) !== 47 || p.charCodeAt(p.length - 1) === 47) return false;
+  // No empty, "." or ".." component: scan once instead of includes + a regex (this runs on every lookup).
+  for (let i = 0; i < p.length; i++) {
+    if (p.charCodeAt(i) !== 47) continue;
+    const a = p.charCodeAt(i + 1);
+    if (a === 47) return false;
+    if (a !== 46) continue;
+    const b = p.charCodeAt(i + 2);
+    if (b === 47 || Number.isNaN(b)) return false;
+    if (b === 46) {
+      const c = p.charCodeAt(i + 3);
+      if (c === 47 || Number.isNaN(c)) return false;
+    }
+  }
+  return true;
 }
 
 /** `p` as an absolute normalized path; a relative one is taken from "/" (what the FileSystem contract expects). */
