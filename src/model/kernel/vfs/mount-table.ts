@@ -61,25 +61,32 @@ export class MountTable {
     return m;
   }
 
+  /** Is any mount attached exactly at canonical path `p`? (If not, `p` lives on the same mount as its parent directory.) */
+  hasMountAt(p: string): boolean {
+    const byPoint = this.#index();
+    // Lengths first: most names on a walk match no mount point's length, and a length needs no string hashing.
+    return this.#pointLengths.has(p.length) && byPoint.has(p);
+  }
+
   /** find() results by path, valid until the list changes. */
   #found = new Map<string, Mount>();
 
   #find(p: string, byPoint: Map<string, number[]>): Mount {
-    const cands: Array<{ m: Mount; i: number }> = [];
     // Candidate mount points are "/" and every prefix of p: a few map lookups instead of a scan.
-    const push = (point: string): void => {
-      for (const i of byPoint.get(point) ?? []) cands.push({ m: this.mounts[i], i });
-    };
-    push('/');
+    const cands: number[] = [...(byPoint.get('/') ?? [])];
     for (let j = p.indexOf('/', 1); ; j = p.indexOf('/', j + 1)) {
       const prefix = j < 0 ? p : p.slice(0, j);
-      if (prefix !== '/' && prefix !== '') push(prefix);
+      if (prefix !== '/' && prefix !== '') {
+        const at = byPoint.get(prefix);
+        if (at) for (const i of at) cands.push(i);
+      }
       if (j < 0) break;
     }
     let best: Mount | undefined;
     let bestI = -1;
-    for (const { m, i } of cands) {
-      const covered = cands.some((y) => y.i > i && !this.isAncestor(y.m, m));
+    for (const i of cands) {
+      const m = this.mounts[i];
+      const covered = cands.some((y) => y > i && !this.isAncestor(this.mounts[y], m));
       if (covered) continue;
       if (!best || m.point.length > best.point.length || (m.point.length === best.point.length && i > bestI)) {
         best = m;
@@ -94,12 +101,14 @@ export class MountTable {
   #indexedLength = -1;
   #byPoint = new Map<string, number[]>();
   #byId = new Map<number, Mount>();
+  #pointLengths = new Set<number>();
 
   /** Mount indices by point, rebuilt when the list changes (add, detach, pivot_root replace the array or its length). */
   #index(): Map<string, number[]> {
     if (this.#indexed === this.mounts && this.#indexedLength === this.mounts.length) return this.#byPoint;
     this.#byPoint = new Map();
     this.#found = new Map();
+    this.#pointLengths = new Set(this.mounts.map((m) => m.point.length));
     this.#byId = new Map(this.mounts.map((m) => [m.id, m]));
     this.mounts.forEach((m, i) => {
       const l = this.#byPoint.get(m.point);

@@ -39,14 +39,30 @@ export function locate(table: MountTable, path: string): { mount: Mount; fs: Fil
   return { mount, fs: mount.fs, fsPath: pathInMount(mount, path) };
 }
 
+/** lstat of a canonical namespace path; undefined if it does not exist (other errors are thrown). */
 function lstatOrUndefined(table: MountTable, path: string): Stat | undefined {
   const { fs, fsPath } = locate(table, path);
+  return lstatIn(fs, fsPath);
+}
+
+/** lstat inside one filesystem; undefined for ENOENT, other errors thrown. */
+function lstatIn(fs: FileSystem, fsPath: string): Stat | undefined {
   try {
     return fs.lstat(fsPath);
   } catch (e) {
     if (isSysError(e, 'ENOENT')) return undefined;
     throw e;
   }
+}
+
+/**
+ * lstat of a name inside a directory already found to be one of the same
+ * filesystem: a miss can only be ENOENT (no intermediate component can be a
+ * non-directory), so the filesystem's non-throwing tryLstat gives the same
+ * answer without an exception per missing name.
+ */
+function lstatChild(fs: FileSystem, fsPath: string): Stat | undefined {
+  return fs.tryLstat ? fs.tryLstat(fsPath) : lstatIn(fs, fsPath);
 }
 
 /** Join a canonical dir and one name. */
@@ -71,58 +87,80 @@ export function resolve(ctx0: PathContext, input: string, opts: { follow: boolea
   // A magic link (/proc/PID/root) switches the walk into another mount namespace.
   let ctx: PathContext = ctx0;
   let cur = input.startsWith('/') ? ctx.root : ctx.cwd;
-  let rest = splitPath(input);
+  // The components still to walk are parts[k..]; a symlink's target replaces the walked ones.
+  let parts = splitPath(input);
+  let k = 0;
   const wantDir = input.endsWith('/') || input.endsWith('/.') || input.endsWith('/..');
   let links = 0;
-  let stat: Stat | undefined = lstatOrUndefined(ctx.table, cur);
-  while (rest.length > 0) {
-    const name = rest[0];
-    rest = rest.slice(1);
-    const last = rest.length === 0;
+  // Where `cur` lives: a name with no mount attached at it is on its parent's mount (MountTable.hasMountAt),
+  // so the walk carries the mount along instead of searching the table at every step.
+  let mount = ctx.table.find(cur);
+  let fsPath = pathInMount(mount, cur);
+  let stat: Stat | undefined = lstatIn(mount.fs, fsPath);
+  const moveTo = (p: string): void => {
+    cur = p;
+    mount = ctx.table.find(p);
+    fsPath = pathInMount(mount, p);
+    stat = lstatIn(mount.fs, fsPath);
+  };
+  while (k < parts.length) {
+    const name = parts[k++];
+    const last = k === parts.length;
     if (name === '.') {
       continue;
     }
     if (name === '..') {
-      cur = parentWithin(cur, ctx.root);
-      stat = lstatOrUndefined(ctx.table, cur);
+      moveTo(parentWithin(cur, ctx.root));
       continue;
     }
     if (stat === undefined) fail('ENOENT', input);
     if (stat.type !== 'dir') fail('ENOTDIR', input);
     const next = child(cur, name);
-    const st = lstatOrUndefined(ctx.table, next);
+    let nextMount = mount;
+    let nextFsPath: string;
+    let st: Stat | undefined;
+    if (ctx.table.hasMountAt(next)) {
+      nextMount = ctx.table.find(next);
+      nextFsPath = pathInMount(nextMount, next);
+      st = lstatIn(nextMount.fs, nextFsPath);
+    } else {
+      nextFsPath = child(fsPath, name);
+      st = lstatChild(mount.fs, nextFsPath);
+    }
     if (st === undefined) {
       if (!last || opts.mustExist) fail('ENOENT', input);
-      return { path: next, ...locate(ctx.table, next), stat: undefined };
+      return { path: next, mount: nextMount, fs: nextMount.fs, fsPath: nextFsPath, stat: undefined };
     }
     if (st.type === 'symlink' && (!last || opts.follow || wantDir)) {
       if (++links > MAX_SYMLINKS) fail('ELOOP', input);
-      const { fs, fsPath } = locate(ctx.table, next);
-      const jump = fs instanceof SyntheticFs ? fs.magic(fsPath) : undefined;
+      const fs = nextMount.fs;
+      const jump = fs instanceof SyntheticFs ? fs.magic(nextFsPath) : undefined;
       if (jump) {
         ctx = { table: jump.table, root: ctx.root, cwd: ctx.cwd };
-        cur = jump.path;
-        stat = lstatOrUndefined(ctx.table, cur);
-        if (rest.length === 0 && stat) return { path: cur, ...locate(ctx.table, cur), stat };
+        moveTo(jump.path);
+        if (k === parts.length && stat) return { path: cur, mount, fs: mount.fs, fsPath, stat };
         continue;
       }
-      const target = fs.readlink(fsPath);
+      const target = fs.readlink(nextFsPath);
       if (isMagicLink(target, fs)) {
         // nsfs "magic" links (/proc/PID/ns/*) resolve to the namespace itself.
-        return { path: next, ...locate(ctx.table, next), stat: st };
+        return { path: next, mount: nextMount, fs, fsPath: nextFsPath, stat: st };
       }
-      if (target.startsWith('/')) cur = ctx.root;
-      rest = [...splitPath(target), ...rest];
+      parts = [...splitPath(target), ...parts.slice(k)];
+      k = 0;
       if (target === '' ) fail('ENOENT', input);
-      stat = lstatOrUndefined(ctx.table, cur);
+      if (target.startsWith('/')) moveTo(ctx.root);
+      else stat = lstatIn(mount.fs, fsPath);
       continue;
     }
     cur = next;
+    mount = nextMount;
+    fsPath = nextFsPath;
     stat = st;
   }
   if (stat === undefined) fail('ENOENT', input);
   if (wantDir && stat.type !== 'dir') fail('ENOTDIR', input);
-  return { path: cur, ...locate(ctx.table, cur), stat };
+  return { path: cur, mount, fs: mount.fs, fsPath, stat };
 }
 
 /** /proc/PID/ns/TYPE links read "type:[inode]" and are not followed as paths. */
