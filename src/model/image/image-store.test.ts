@@ -101,6 +101,19 @@ describe('rows, history, rmi', () => {
     expect(store.layers.all()).toHaveLength(0);
     expect(fs.readdir('/var/lib/docker/overlay2/l')).toEqual([]);
   });
+  // moby layer_store.go: an image references only its top layer, so rmi cascades down the chain (docker rmi prints every Deleted: layer).
+  it.each([
+    ['the child alone (alpine stays for alpine:3.22)', ['app:1'], 1],
+    ['the child, then alpine', ['app:1', 'alpine:3.22', 'alpine:latest'], 0],
+    ['alpine first (the child keeps its layer), then the child', ['alpine:3.22', 'alpine:latest', 'app:1'], 0],
+  ])('rmi of a two-layer image: %s leaves %#', (_what, refs, left) => {
+    const { store, img } = setup();
+    const child = childImage(img.config, { 'app/main.sh': 'echo hi\n' });
+    store.add(child.config, [resolveImage(ALPINE).layers[0], child.layer], { tags: ['app:1'] });
+    for (const r of refs) store.remove(r);
+    expect(store.layers.all()).toHaveLength(left);
+    expect(store.df().size).toBe(left ? img.size : 0);
+  });
   it.each<[string, string, boolean, boolean, RegExp | string[]]>([
     ['by name, no force', 'alpine:3.22', false, false, /unable to remove repository reference "alpine:3.22" \(must force\) - container cccccccccccc is using its referenced image/],
     ['by ID, running', 'ID', true, true, /unable to delete \w{12} \(cannot be forced\) - image is being used by running container cccccccccccc/],

@@ -107,6 +107,9 @@ export class ImageStore {
         for (const c of taken.reverse()) this.layers.release(c, false);
         throw e;
       }
+      // The image holds a reference on its top layer only (moby pulls release each lower layer once the next is registered on it);
+      // keeping the lower ones left them on disk after docker rmi.
+      for (const c of taken.slice(0, -1)) this.layers.release(c, false);
       const ids = chainIds(diffIds);
       const top = ids.at(-1);
       rec = { id, config, configBytes, chainIds: ids, repoTags: [], repoDigests: [], created: parseTime(config.created), size: top ? this.#stackSize(top) : 0, ...(parentId ? { parent: parentId } : {}) };
