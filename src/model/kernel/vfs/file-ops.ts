@@ -44,10 +44,11 @@ export function mayAccess(p: Process, st: Stat, want: 'r' | 'w' | 'x', path?: st
 /** The parent directory of a name to create or remove, checked for write+search. */
 function parentOf(p: Process, loc: Located, path: string): void {
   const [parent] = splitParent(loc.path);
-  const ctx = { table: p.ns.mnt.table, root: '/', cwd: '/' };
-  const dir = resolve(ctx, parent, { follow: true, mustExist: true });
+  // The walk that found `loc` already looked the name up in its directory from "/" (Located.parent): no second walk.
+  const known = loc.parent !== undefined && loc.parent.path === parent ? loc.parent.stat : undefined;
+  const dirStat = known ?? resolve({ table: p.ns.mnt.table, root: '/', cwd: '/' }, parent, { follow: true, mustExist: true }).stat!;
   if (loc.mount.readonly) fail('EROFS', path);
-  mayAccess(p, dir.stat!, 'w', path);
+  mayAccess(p, dirStat, 'w', path);
 }
 
 /** Is `loc` a mount point (EBUSY for rmdir/unlink/rename of it)? */

@@ -113,8 +113,9 @@ export function doMount(k: Kernel, p: Process, source: string, target: string, f
   }
   const parent = table.find(tgt.path);
   let made: { fs: FileSystem; root: string; source: string; fstype: string };
+  let src: Located | undefined;
   if (opts.includes('bind') || opts.includes('rbind')) {
-    const src = resolve(ctx, source, { follow: true, mustExist: true });
+    src = resolve(ctx, source, { follow: true, mustExist: true });
     if ((src.stat!.type === 'dir') !== (tgt.stat!.type === 'dir')) fail(src.stat!.type === 'dir' ? 'ENOTDIR' : 'EISDIR', target);
     made = { fs: src.mount.fs, root: pathInMount(src.mount, src.path), source: src.mount.source, fstype: src.mount.fstype };
   } else {
@@ -123,7 +124,7 @@ export function doMount(k: Kernel, p: Process, source: string, target: string, f
   }
   const ro = opts.includes('ro');
   const shown = opts.includes('bind') || opts.includes('rbind')
-    ? (table.find(resolve(ctx, source, { follow: true, mustExist: true }).path).options.map((o) => (o === 'rw' || o === 'ro' ? (ro ? 'ro' : o) : o)))
+    ? (table.find(src!.path).options.map((o) => (o === 'rw' || o === 'ro' ? (ro ? 'ro' : o) : o)))
     : made.fstype === 'overlay' ? ['rw', 'relatime', ...opts.filter((o) => o !== 'rw' && o !== 'relatime')] : normaliseOptions(opts, made.fstype);
   table.add({ id: allocMountId(), parentId: parent.id, point: tgt.path, fs: made.fs, root: made.root, source: made.source, fstype: made.fstype, options: shown, readonly: ro || made.fs.readonly });
 }

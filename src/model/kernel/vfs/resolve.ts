@@ -31,6 +31,12 @@ export interface Located {
   readonly fsPath: string;
   /** lstat of the final component; undefined if it does not exist. */
   readonly stat: Stat | undefined;
+  /**
+   * The directory holding the final name, when the walk ended by looking that
+   * name up in it (no magic-link jump, no trailing "." or ".."): its canonical
+   * path and stat, what resolving dirname(path) again would give.
+   */
+  readonly parent?: { readonly path: string; readonly stat: Stat };
 }
 
 /** Find the mount and filesystem path for a canonical namespace path. */
@@ -97,7 +103,13 @@ export function resolve(ctx0: PathContext, input: string, opts: { follow: boolea
   let mount = ctx.table.find(cur);
   let fsPath = pathInMount(mount, cur);
   let stat: Stat | undefined = lstatIn(mount.fs, fsPath);
+  // The directory the last name was looked up in, while the last step was such a lookup; kept only
+  // while every directory above `cur` was walked here too (the walk began at "/" in ctx0), so that it
+  // is exactly what resolving dirname(path) from "/" would find.
+  let parent: { path: string; stat: Stat } | undefined;
+  let fromTop = cur === '/';
   const moveTo = (p: string): void => {
+    parent = undefined;
     cur = p;
     mount = ctx.table.find(p);
     fsPath = pathInMount(mount, p);
@@ -113,6 +125,7 @@ export function resolve(ctx0: PathContext, input: string, opts: { follow: boolea
       moveTo(parentWithin(cur, ctx.root));
       continue;
     }
+    parent = undefined;
     if (stat === undefined) fail('ENOENT', input);
     if (stat.type !== 'dir') fail('ENOTDIR', input);
     const next = child(cur, name);
@@ -129,7 +142,7 @@ export function resolve(ctx0: PathContext, input: string, opts: { follow: boolea
     }
     if (st === undefined) {
       if (!last || opts.mustExist) fail('ENOENT', input);
-      return { path: next, mount: nextMount, fs: nextMount.fs, fsPath: nextFsPath, stat: undefined };
+      return { path: next, mount: nextMount, fs: nextMount.fs, fsPath: nextFsPath, stat: undefined, parent: fromTop ? { path: cur, stat } : undefined };
     }
     if (st.type === 'symlink' && (!last || opts.follow || wantDir)) {
       if (++links > MAX_SYMLINKS) fail('ELOOP', input);
@@ -137,6 +150,7 @@ export function resolve(ctx0: PathContext, input: string, opts: { follow: boolea
       const jump = fs instanceof SyntheticFs ? fs.magic(nextFsPath) : undefined;
       if (jump) {
         ctx = { table: jump.table, root: ctx.root, cwd: ctx.cwd };
+        fromTop = false;
         moveTo(jump.path);
         if (k === parts.length && stat) return { path: cur, mount, fs: mount.fs, fsPath, stat };
         continue;
@@ -149,10 +163,15 @@ export function resolve(ctx0: PathContext, input: string, opts: { follow: boolea
       parts = [...splitPath(target), ...parts.slice(k)];
       k = 0;
       if (target === '' ) fail('ENOENT', input);
-      if (target.startsWith('/')) moveTo(ctx.root);
-      else stat = lstatIn(mount.fs, fsPath);
+      if (target.startsWith('/')) {
+        moveTo(ctx.root);
+        fromTop &&= ctx.root === '/';
+      } else {
+        stat = lstatIn(mount.fs, fsPath);
+      }
       continue;
     }
+    if (fromTop) parent = { path: cur, stat };
     cur = next;
     mount = nextMount;
     fsPath = nextFsPath;
@@ -160,7 +179,7 @@ export function resolve(ctx0: PathContext, input: string, opts: { follow: boolea
   }
   if (stat === undefined) fail('ENOENT', input);
   if (wantDir && stat.type !== 'dir') fail('ENOTDIR', input);
-  return { path: cur, mount, fs: mount.fs, fsPath, stat };
+  return { path: cur, mount, fs: mount.fs, fsPath, stat, parent };
 }
 
 /** /proc/PID/ns/TYPE links read "type:[inode]" and are not followed as paths. */
