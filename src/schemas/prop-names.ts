@@ -7,7 +7,7 @@
  */
 import type { z } from 'astro/zod';
 import {
-  asidePropsSchema, claimPropsSchema, cmdPropsSchema, figurePropsSchema,
+  asidePropsSchema, chartPropsSchema, claimPropsSchema, cmdPropsSchema, figurePropsSchema,
   layerDiagramPropsSchema, predictPropsSchema, terminalPropsSchema,
 } from './props.ts';
 
@@ -29,6 +29,7 @@ export const COMPONENT_PROPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['Figure', keys(figurePropsSchema)],
   ['LayerDiagram', keys(layerDiagramPropsSchema)],
   ['Predict', keys(predictPropsSchema as unknown as z.ZodObject)],
+  ['Chart', keys(chartPropsSchema)],
 ]);
 
 /** Skip a JSX attribute value starting at s[i] ("…", '…' or {…} with nested braces, strings and template literals). */

@@ -116,3 +116,12 @@ export const predictPropsSchema = z
   })
   .strict()
   .refine((p) => p.answer < p.options.length, { message: 'must be the index (from 0) of one of the options', path: ['answer'] });
+
+/** <Chart kind caption id?> — see src/components/Chart.astro (numbers measured from the model at build time). */
+export const chartPropsSchema = z
+  .object({
+    kind: z.enum(['startup', 'density']).describe('"startup": time to start a container, a microVM and a full VM; "density": host memory used by N of each.'),
+    caption: z.string().min(1).describe('One sentence saying what the chart shows; keep numbers out of it, the chart prints them.'),
+    id: kebab.optional().describe('Anchor: #chart-<id>; default: the kind.'),
+  })
+  .strict();
