@@ -83,15 +83,30 @@ export class Networks {
   /** IPAM: the lowest free address after the gateway. */
   connect(n: Network, containerId: string): string {
     if (!n.subnet) return '';
-    const used = new Set(n.endpoints.values());
+    const used = this.#usedOf(n);
     let i = 2;
     while (used.has(i)) i++;
+    const old = n.endpoints.get(containerId);
+    if (old !== undefined) used.delete(old);
     n.endpoints.set(containerId, i);
+    used.add(i);
     return ipOf(n.subnet, i);
   }
 
+  /** Addresses in use on `n` (its endpoints' values), kept beside the map instead of rebuilt per connect; rebuilt if they disagree in size. */
+  #usedOf(n: Network): Set<number> {
+    let used = this.#used.get(n);
+    if (!used || used.size !== n.endpoints.size) this.#used.set(n, (used = new Set(n.endpoints.values())));
+    return used;
+  }
+
+  readonly #used = new WeakMap<Network, Set<number>>();
+
   disconnect(containerId: string): void {
-    for (const n of this.#byId.values()) n.endpoints.delete(containerId);
+    for (const n of this.#byId.values()) {
+      const i = n.endpoints.get(containerId);
+      if (i !== undefined && n.endpoints.delete(containerId)) this.#used.get(n)?.delete(i);
+    }
   }
 
   /** A random locally administered MAC, as Docker ≥ 26 assigns (no longer derived from the IP). */
