@@ -40,8 +40,17 @@ function cpuinfo(k: Kernel): string {
   return blocks.join('\n');
 }
 
-/** The /proc/sys tree from the sysctl table. */
+/** sysTree per kernel: it holds no state of its own (its nodes read the kernel when asked), so every procfs mount shares one. */
+const sysTrees = new WeakMap<Kernel, DirNode>();
+
+/** The /proc/sys tree from the sysctl table, built once per kernel. */
 function sysTree(k: Kernel): DirNode {
+  let t = sysTrees.get(k);
+  if (!t) sysTrees.set(k, (t = buildSysTree(k)));
+  return t;
+}
+
+function buildSysTree(k: Kernel): DirNode {
   type Tree = Map<string, Tree | string>;
   const build = (): Tree => {
     const root: Tree = new Map();
