@@ -161,7 +161,17 @@ export class MountTable {
 
   /** Attach a mount on top. */
   add(m: Mount): void {
+    const current = this.#indexed === this.mounts && this.#indexedLength === this.mounts.length;
     this.mounts.push(m);
+    if (!current) return;
+    // Extend the index instead of rebuilding it (runc mounts a dozen filesystems per container).
+    const l = this.#byPoint.get(m.point);
+    if (l) l.push(this.mounts.length - 1);
+    else this.#byPoint.set(m.point, [this.mounts.length - 1]);
+    this.#byId.set(m.id, m);
+    this.#pointLengths.add(m.point.length);
+    this.#found = new Map();
+    this.#indexedLength = this.mounts.length;
   }
 
   /** Detach `m` and everything mounted inside it (umount2 MNT_DETACH). */
