@@ -155,9 +155,13 @@ export class SysImpl implements Sys {
     return this.#p.children.has(c) || c.pids[0].ns.pids.get(c.id) === c ? reap(this.#k, c) : (c.exitStatus ?? 0);
   }
   /** Advance the clock to the next timer and let woken jobs run. Additive. */
-  async idle(): Promise<boolean> {
+  async idle(done?: () => boolean): Promise<boolean> {
     // A background job (a detached container's shell waiting for its children) never moves the clock.
     if (this.#p.background) return false;
+    // Let jobs started just now reach their first wait and arm their timers before time jumps
+    // (`sleep 3 & wait` must not skip past a detached container's later timer first).
+    await settle();
+    if (done?.()) return true;
     const next = this.#k.clock.nextDeadline();
     if (next === undefined) return false;
     this.#k.clock.advanceTo(next);

@@ -212,7 +212,7 @@ export interface Sys {
   /** `threads` CPU-bound threads running for `wallUs` of wall time (stress --cpu): CPU used is limited by the CPUs and cpu.max; advances the clock; returns CPU µs used. */
   runCpu?(wallUs: number, threads: number): number;
   /** Let virtual time pass to the next pending timer, as a process blocked in wait(2) does (for the shell's `wait` on background jobs). Resolves false if no timer is pending or this process is itself a background job. */
-  idle?(): Promise<boolean>;
+  idle?(done?: () => boolean): Promise<boolean>;
   /** sigaction(2), reduced: 'catch' makes pendingSignal() return the signal instead of the default action. */
   signal?(sig: Signal, action: 'default' | 'ignore' | 'catch'): void;
   /** Mark this process as a background job (its sleeps do not move the clock) or not. */

@@ -166,11 +166,11 @@ export function jobBuiltins(def: Def): [string, Builtin][] {
  * the clock to the next timer (Sys.idle), as a shell blocked in wait(2) lets
  * time go by.
  */
-async function waitJob(sh: { sys: { idle?(): Promise<boolean> }; host: { interrupted: boolean } }, done: Promise<number>): Promise<number> {
+async function waitJob(sh: { sys: { idle?(done?: () => boolean): Promise<boolean> }; host: { interrupted: boolean } }, done: Promise<number>): Promise<number> {
   let finished = false;
   void done.then(() => { finished = true; }, () => { finished = true; });
   while (!finished && !sh.host.interrupted) {
-    if (!(await sh.sys.idle?.())) break;
+    if (!(await sh.sys.idle?.(() => finished))) break;
   }
   return done;
 }
