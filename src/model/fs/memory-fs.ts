@@ -284,9 +284,18 @@ export class MemoryFs implements FileSystem {
     while (e > 0 && path.charCodeAt(e - 1) === 47) e--;
     const s = e === 0 ? 0 : path.lastIndexOf('/', e - 1) + 1;
     if (s <= 1) return walkFrom(this.#root, path, end);
+    const fresh = this.#dirsGeneration === this.#generation;
+    // The last directory looked up is the usual parent of the next lookup (a walk goes /a, /a/b, /a/b/c).
+    const last = this.#lastDir;
+    if (fresh && last !== undefined && last.path.length === s - 1 && path.startsWith(last.path)) {
+      const n = last.node.entries!.get(path.slice(s, e)) ?? 'ENOENT';
+      if (typeof n !== 'string' && n.type === 'dir' && e === path.length) this.#lastDir = { path, node: n };
+      return n;
+    }
     let dirs = this.#dirs;
     if (!dirs || this.#dirsGeneration !== this.#generation || dirs.size > DIR_CACHE_LIMIT) {
       dirs = this.#dirs = new Map();
+      this.#lastDir = undefined;
       this.#dirsGeneration = this.#generation;
     }
     const key = path.slice(0, s);
@@ -297,8 +306,13 @@ export class MemoryFs implements FileSystem {
       dirs.set(key, (dir = d));
     }
     if (!dir.entries) return 'ENOTDIR';
-    return dir.entries.get(path.slice(s, e)) ?? 'ENOENT';
+    const n = dir.entries.get(path.slice(s, e)) ?? 'ENOENT';
+    if (typeof n !== 'string' && n.type === 'dir' && e === path.length) this.#lastDir = { path, node: n };
+    return n;
   }
+
+  /** The last directory #walk found by its full path (valid with #dirs). */
+  #lastDir: { path: string; node: Inode } | undefined;
 
   /** #walk's directory cache, valid while #generation equals #dirsGeneration. */
   #dirs: Map<string, Inode> | undefined;
