@@ -7,7 +7,7 @@
  */
 import type { z } from 'astro/zod';
 import {
-  asidePropsSchema, chartPropsSchema, claimPropsSchema, cmdPropsSchema, figurePropsSchema,
+  asidePropsSchema, chartPropsSchema, claimPropsSchema, cmdPropsSchema, comparePropsSchema, figurePropsSchema,
   layerDiagramPropsSchema, predictPropsSchema, terminalPropsSchema,
 } from './props.ts';
 
@@ -30,6 +30,7 @@ export const COMPONENT_PROPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['LayerDiagram', keys(layerDiagramPropsSchema)],
   ['Predict', keys(predictPropsSchema as unknown as z.ZodObject)],
   ['Chart', keys(chartPropsSchema)],
+  ['Compare', keys(comparePropsSchema)],
 ]);
 
 /** Skip a JSX attribute value starting at s[i] ("…", '…' or {…} with nested braces, strings and template literals). */

@@ -125,3 +125,15 @@ export const chartPropsSchema = z
     id: kebab.optional().describe('Anchor: #chart-<id>; default: the kind.'),
   })
   .strict();
+
+const script = z.string().refine((s) => s.trim().length > 0, 'must hold at least one command');
+
+/** <Compare title container vm id?> — see src/components/Compare.astro (both sides measured at build time). */
+export const comparePropsSchema = z
+  .object({
+    title: z.string().min(1).describe('What the job is, e.g. "Three isolated services"; names the figure.'),
+    container: script.describe('Typed on the laptop host with Docker, one command per line; every line must exit 0. A template literal: write \\${ for a shell ${.'),
+    vm: script.describe('Typed on the same kind of host, doing the job in VMs: create and start them with vm, run in a guest with vm ssh NAME -- CMD. Every line must exit 0.'),
+    id: kebab.optional().describe('Anchor: #compare-<id>.'),
+  })
+  .strict();
