@@ -3,8 +3,6 @@
  * path per container, familiar references), the HostConfig defaults, and the
  * environment PID 1 gets (moby oci.WithEnv).
  */
-import type { Sys } from '../kernel/types.ts';
-import { isSysError } from '../errors.ts';
 import type { Container, HostConfig } from './types.ts';
 
 /** The cgroup v2 path of a container with the systemd cgroup driver (facts §4.2). */
@@ -62,15 +60,3 @@ export function processEnv(c: Container): Map<string, string> {
   return env;
 }
 
-/** mkdir -p through a process's system calls. */
-export function mkdirP(sys: Sys, path: string): void {
-  let cur = '';
-  for (const part of path.split('/').filter(Boolean)) {
-    cur += `/${part}`;
-    try {
-      sys.mkdir(cur, 0o755);
-    } catch (e) {
-      if (!isSysError(e, 'EEXIST')) throw e;
-    }
-  }
-}

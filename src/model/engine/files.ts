@@ -8,7 +8,7 @@
 import type { Sys } from '../kernel/types.ts';
 import type { FileSystem } from '../fs/types.ts';
 import { fromText, type FileData } from '../fs/data.ts';
-import { mkdirP } from './config.ts';
+import { mkdirpSys as mkdirP } from '../kernel/mkdirp.ts';
 import type { Container } from './types.ts';
 
 /** Where dockerd writes: its process, and optionally the disk itself. */

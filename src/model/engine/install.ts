@@ -9,6 +9,7 @@
 import type { Sys } from '../kernel/types.ts';
 import type { Rng } from '../rng.ts';
 import { programFile } from '../program.ts';
+import { mkdirpSys } from '../kernel/mkdirp.ts';
 import { isSysError } from '../errors.ts';
 import type { FileSystem } from '../fs/types.ts';
 import { Daemon } from './daemon.ts';
@@ -29,25 +30,14 @@ export const DOCKER_SOCKET = '/var/run/docker.sock';
 /** Programs the packages install (docker-ce, docker-ce-cli, containerd.io). */
 export const ENGINE_BINARIES = ['docker', 'dockerd', 'containerd', 'containerd-shim-runc-v2', 'runc', 'docker-proxy', 'docker-init'] as const;
 
-function mkdirs(sys: Sys, path: string, mode = 0o755): void {
-  let cur = '';
-  for (const part of path.split('/').filter(Boolean)) {
-    cur += `/${part}`;
-    try {
-      sys.mkdir(cur, mode);
-    } catch (e) {
-      if (!isSysError(e, 'EEXIST')) throw e;
-    }
-  }
-}
 
 /** Install the binaries and start containerd and dockerd; returns the daemon (also reachable through the socket). */
 export function installDockerd(host: EngineHost, opts: { images: ImageBackend; rng: Rng; runner?: ProgramRunner; fs?: FileSystem }): Daemon {
   const sys = host.init;
-  mkdirs(sys, '/usr/bin');
+  mkdirpSys(sys, '/usr/bin');
   for (const b of ENGINE_BINARIES) sys.writeFile(`/usr/bin/${b}`, programFile(b), { mode: 0o755 });
   for (const d of ['/var/lib/docker', '/var/lib/docker/containers', '/var/lib/docker/image/overlay2', '/var/lib/docker/volumes', '/var/lib/containerd', '/run/containerd', '/run/docker']) {
-    mkdirs(sys, d, d === '/var/lib/docker' ? 0o710 : 0o755);
+    mkdirpSys(sys, d, d === '/var/lib/docker' ? 0o710 : 0o755);
   }
   for (const cg of ['/sys/fs/cgroup/system.slice', '/sys/fs/cgroup/system.slice/containerd.service', '/sys/fs/cgroup/system.slice/docker.service']) {
     try {

@@ -14,7 +14,7 @@ import { isSysError } from '../errors.ts';
 import { fromText } from '../fs/data.ts';
 import type { RwLayer } from './ports.ts';
 import { ApiError } from './types.ts';
-import { mkdirP } from './config.ts';
+import { mkdirpSys as mkdirP } from '../kernel/mkdirp.ts';
 
 /** What runc needs to create one container (a slice of the OCI config.json). */
 export interface TaskSpec {

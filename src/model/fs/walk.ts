@@ -17,6 +17,15 @@ export function tryLstat(fs: FileSystem, path: string): Stat | undefined {
   }
 }
 
+/** mkdir -p inside one filesystem: create each missing directory of `path` with `mode`. */
+export function mkdirp(fs: FileSystem, path: string, mode = 0o755): void {
+  let cur = '';
+  for (const part of path.split('/').filter(Boolean)) {
+    cur += `/${part}`;
+    if (!tryLstat(fs, cur)) fs.mkdir(cur, mode);
+  }
+}
+
 /** Visit `dir` and everything under it, parents before children, siblings in readdir order; fn returning false skips a directory's contents. */
 export function walk(fs: FileSystem, dir: string, fn: (path: string, stat: Stat) => boolean | void): void {
   const st = fs.lstat(dir);

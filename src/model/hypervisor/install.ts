@@ -5,6 +5,7 @@
  * binaries, and libvirtd running with its socket. A scenario calls this once
  * per host (or per guest, for nested virtualization).
  */
+import { mkdirpSys } from '../kernel/mkdirp.ts';
 import type { VirtualClock } from '../clock.ts';
 import { isSysError } from '../errors.ts';
 import { fromText, toText, virtualData } from '../fs/data.ts';
@@ -80,15 +81,15 @@ export interface InstallOptions {
 export function installHypervisor(opts: InstallOptions): Hypervisor {
   const sys = opts.root;
   for (const d of ['/usr', '/usr/bin', '/usr/sbin', '/usr/local', '/usr/local/bin', '/var', '/var/lib', '/var/lib/libvirt', IMAGES_DIR,
-    '/var/lib/libvirt/qemu', '/var/run', '/var/run/libvirt', '/run', '/run/firecracker', '/dev']) mkdirp(sys, d);
+    '/var/lib/libvirt/qemu', '/var/run', '/var/run/libvirt', '/run', '/run/firecracker', '/dev']) mkdirpSys(sys, d);
   for (const [path, name] of Object.entries(VIRT_PROGRAMS)) {
     if (!exists(sys, path)) sys.writeFile(path, programFile(name), { mode: 0o755 });
   }
   if (opts.kind === 'type1') {
-    for (const d of ['/usr/lib', '/usr/lib/xen', '/usr/lib/xen/bin']) mkdirp(sys, d);
+    for (const d of ['/usr/lib', '/usr/lib/xen', '/usr/lib/xen/bin']) mkdirpSys(sys, d);
     if (!exists(sys, XEN_DM)) sys.writeFile(XEN_DM, programFile('qemu-system-i386'), { mode: 0o755 });
   } else if (opts.kind === 'type2') {
-    for (const d of ['/usr/lib', '/usr/lib/virtualbox']) mkdirp(sys, d);
+    for (const d of ['/usr/lib', '/usr/lib/virtualbox']) mkdirpSys(sys, d);
     if (!exists(sys, VBOX)) sys.writeFile(VBOX, programFile('VBoxHeadless'), { mode: 0o755 });
     for (const [name, size, deps] of VBOX_MODULES) opts.kernel.loadModule?.(name, size, deps);
   } else {
@@ -140,6 +141,3 @@ function exists(sys: Sys, path: string): boolean {
   }
 }
 
-function mkdirp(sys: Sys, dir: string): void {
-  if (!exists(sys, dir)) sys.mkdir(dir, 0o755);
-}

@@ -22,14 +22,8 @@ export function exists(fs: FileSystem, path: string): boolean {
   }
 }
 
-/** mkdir -p with `mode` for the directories it creates. */
-export function mkdirp(fs: FileSystem, path: string, mode = 0o755): void {
-  let cur = '';
-  for (const part of path.split('/').filter(Boolean)) {
-    cur += `/${part}`;
-    if (!exists(fs, cur)) fs.mkdir(cur, mode);
-  }
-}
+/** mkdir -p with `mode` for the directories it creates (the fs layer's one implementation). */
+export { mkdirp } from '../fs/walk.ts';
 
 /** rm -rf: remove a tree bottom-up; a missing path is fine. */
 export function rmTree(fs: FileSystem, path: string): void {

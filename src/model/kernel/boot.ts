@@ -10,6 +10,7 @@ import type { MountTable, Mount } from './vfs/mount-table.ts';
 import { allocMountId } from './vfs/mount-table.ts';
 import type { FileSystem } from '../fs/types.ts';
 import { MemoryFs } from '../fs/memory-fs.ts';
+import { mkdirp } from '../fs/walk.ts';
 import { makeProcfs } from './proc/procfs.ts';
 import { makeSysfs } from './vfs/sysfs.ts';
 import { makeCgroupfs } from './cgroup/cgroupfs.ts';
@@ -30,19 +31,6 @@ export const DEVICE_NODES: ReadonlyArray<{ name: string; type: 'chardev' | 'bloc
   { name: 'sda1', type: 'blockdev', rdev: [8, 1], mode: 0o660, gid: 6 },
 ];
 
-/** mkdir -p inside one filesystem (boot creates missing mount points). */
-export function mkdirp(fs: FileSystem, path: string): void {
-  let cur = '';
-  for (const part of path.split('/').filter(Boolean)) {
-    cur += '/' + part;
-    try {
-      fs.lstat(cur);
-    } catch (e) {
-      if (!isSysError(e, 'ENOENT')) throw e;
-      fs.mkdir(cur, 0o755);
-    }
-  }
-}
 
 /** A fresh devtmpfs-like /dev with the standard nodes and links. */
 export function populateDev(fs: FileSystem): void {
