@@ -6,6 +6,7 @@
  * the model's `ver`. Contents are small: the guest's kernel, processes and
  * files are what the claims need, not a full distribution.
  */
+import { makeFhsTree } from '../fs/fhs.ts';
 import { fromText, virtualData } from '../fs/data.ts';
 import { MemoryFs } from '../fs/memory-fs.ts';
 import { ALPINE_APPLETS } from '../image/builtin/busybox-applets.ts';
@@ -20,9 +21,6 @@ export const GNU_PROGRAMS: readonly string[] = (
   'systemd-analyze virt-what kvm-ok lsmod'
 ).split(' ');
 
-const DIRS = ['/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local', '/usr/local/bin', '/etc', '/root', '/home', '/tmp',
-  '/var', '/var/log', '/var/lib', '/var/tmp', '/run', '/proc', '/sys', '/dev', '/boot', '/opt', '/srv', '/mnt', '/media'];
-
 /** Host-side programs a guest does not get (the hypervisor's own tools; Docker comes with provisioning). */
 const HOST_ONLY = new Set(['vm', 'virsh', 'qemu-img', 'qemu-system-x86_64', 'firecracker', 'libvirtd', 'docker', 'dockerd', 'containerd',
   'containerd-shim-runc-v2', 'runc', 'docker-proxy', 'docker-init', 'ver']);
@@ -30,10 +28,7 @@ const HOST_ONLY = new Set(['vm', 'virsh', 'qemu-img', 'qemu-system-x86_64', 'fir
 /** A fresh disk for `os`, sized to the VM's virtual disk; `programs` (default GNU_PROGRAMS) go to a GNU guest's /usr/bin. */
 export function guestRootfs(os: GuestOs, opts: { dev: number; now: () => number; programs?: readonly string[] }): MemoryFs {
   const fs = new MemoryFs({ dev: opts.dev, now: opts.now, fstype: os.family === 'windows' ? 'ntfs' : 'ext4', capacityBytes: os.image.virtualBytes });
-  for (const d of DIRS) fs.mkdir(d, d === '/root' ? 0o700 : 0o755);
-  fs.chmod('/tmp', 0o1777);
-  fs.chmod('/var/tmp', 0o1777);
-  fs.symlink('../run', '/var/run');
+  makeFhsTree(fs);
   const write = (path: string, text: string, mode = 0o644): void => fs.write(path, fromText(text), { mode });
   write('/etc/hostname', 'localhost\n');
   write('/etc/hosts', '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n');

@@ -6,6 +6,7 @@
  */
 import { fromText } from '../fs/data.ts';
 import { MemoryFs } from '../fs/memory-fs.ts';
+import { makeFhsTree } from '../fs/fhs.ts';
 import { Kernel } from '../kernel/kernel.ts';
 import { programFile } from '../program.ts';
 import { ImageStore } from '../image/image-store.ts';
@@ -36,15 +37,11 @@ export interface HostSpec {
   readonly hypervisorPoolBytes?: number;
 }
 
-const DIRS = ['/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/sbin', '/etc', '/root', '/home',
-  '/tmp', '/var', '/var/log', '/var/lib', '/var/tmp', '/run', '/proc', '/sys', '/dev', '/boot', '/opt', '/srv', '/mnt', '/media'];
-
 /** The root filesystem of a freshly installed Debian 13 host. */
 export function debianRoot(spec: HostSpec, now: () => number): MemoryFs {
   const disk = new MemoryFs({ dev: 0x801, now, fstype: 'ext4', capacityBytes: spec.diskBytes });
-  for (const d of DIRS) disk.mkdir(d, d === '/tmp' || d === '/var/tmp' ? 0o1777 : d === '/root' ? 0o700 : 0o755);
+  makeFhsTree(disk, ['/usr/local/sbin']);
   for (const l of ['bin', 'sbin', 'lib']) disk.symlink(`usr/${l}`, `/${l}`);
-  disk.symlink('../run', '/var/run');
   for (const p of spec.programs) disk.write(`/usr/bin/${p}`, programFile(p), { mode: 0o755 });
   const etc: Record<string, string> = {
     '/etc/os-release': 'PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nNAME="Debian GNU/Linux"\nVERSION_ID="13"\nVERSION="13 (trixie)"\nVERSION_CODENAME=trixie\nID=debian\nHOME_URL="https://www.debian.org/"\n',
