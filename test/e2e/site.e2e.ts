@@ -46,7 +46,7 @@ describe('chapter pages', () => {
       expect(w.foreign).toEqual([]);
       await w.context.close();
     }
-  });
+  }, 300_000);
 
   it('remembers the reader\'s theme choice across a reload', async () => {
     const [path] = await chapterLinks();
